@@ -1,0 +1,1 @@
+"""Entry points: Chalice blueprints, the authorizer and the error mapping."""

@@ -1,0 +1,1 @@
+"""The domain: records, rules and input models. No I/O here."""

@@ -1,0 +1,84 @@
+"""The one tree of SAAI errors. Each carries its HTTP status and error code.
+
+``chalicelib.api.routing`` turns them into the contract's error body; services
+raise them and never return a value that means "failed".
+"""
+
+
+class SaaiError(Exception):
+    status = 500
+    code = "ERROR_INTERNO"
+
+    def __init__(self, mensaje: str, campos: list[dict] | None = None):
+        super().__init__(mensaje)
+        self.mensaje = mensaje
+        self.campos = campos or []
+
+    def body(self) -> dict:
+        return {"error": self.code, "mensaje": self.mensaje, "campos": self.campos}
+
+
+class BadRequestError(SaaiError):
+    status = 400
+    code = "DATOS_INVALIDOS"
+
+    @classmethod
+    def field(cls, campo: str, mensaje: str) -> "BadRequestError":
+        return cls(f"{campo}: {mensaje}", [{"campo": campo, "mensaje": mensaje}])
+
+
+class UnauthorizedError(SaaiError):
+    status = 401
+    code = "NO_AUTORIZADO"
+
+
+class InvalidCredentialsError(UnauthorizedError):
+    code = "CREDENCIALES_INVALIDAS"
+
+    def __init__(self):
+        super().__init__("Usuario, contraseña o tienda incorrectos.")
+
+
+class ForbiddenError(SaaiError):
+    status = 403
+    code = "PROHIBIDO"
+
+
+class ShopNotActiveError(ForbiddenError):
+    code = "TIENDA_NO_ACTIVA"
+
+
+class NotFoundError(SaaiError):
+    status = 404
+    code = "NO_ENCONTRADO"
+
+
+class ConflictError(SaaiError):
+    status = 409
+    code = "CONFLICTO"
+
+
+class AlreadyExistsError(ConflictError):
+    code = "YA_EXISTE"
+
+
+class InsufficientStockError(ConflictError):
+    code = "STOCK_INSUFICIENTE"
+
+
+class TooManyAttemptsError(SaaiError):
+    status = 429
+    code = "DEMASIADOS_INTENTOS"
+
+
+class ConcurrentUpdateError(ConflictError):
+    """A conditional write lost against another writer; the caller may retry."""
+
+    code = "CONFLICTO_CONCURRENTE"
+
+
+class UpstreamError(SaaiError):
+    """An AWS service failed in a way the caller cannot fix."""
+
+    status = 503
+    code = "SERVICIO_NO_DISPONIBLE"

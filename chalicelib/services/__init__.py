@@ -1,0 +1,1 @@
+"""Use cases: one function each. The tenant is always the first argument."""
