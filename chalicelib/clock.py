@@ -5,7 +5,7 @@ with ``frozen``.
 """
 
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 LIMA = ZoneInfo("America/Lima")
@@ -16,7 +16,7 @@ _fixed: list[datetime] = []
 def now() -> datetime:
     if _fixed:
         return _fixed[-1]
-    return datetime.now(timezone.utc).astimezone(LIMA)
+    return datetime.now(UTC).astimezone(LIMA)
 
 
 def today() -> date:

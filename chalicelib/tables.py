@@ -57,9 +57,7 @@ class TableSpec:
             "KeySchema": self.key_schema(),
             "AttributeDefinitions": self.attribute_definitions(),
             "BillingMode": "PAY_PER_REQUEST",
-            "PointInTimeRecoverySpecification": {
-                "PointInTimeRecoveryEnabled": True
-            },
+            "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
             "SSESpecification": {"SSEEnabled": True},
         }
         if self.ttl_attribute:

@@ -52,7 +52,9 @@ class Api:
     def __init__(self, client: Client):
         self.client = client
 
-    def call(self, method: str, path: str, body=None, token: str | None = None, headers=None, raw=None):
+    def call(
+        self, method: str, path: str, body=None, token: str | None = None, headers=None, raw=None
+    ):
         import json
 
         all_headers = {"Content-Type": "application/json"}
@@ -60,11 +62,15 @@ class Api:
             all_headers["Authorization"] = f"Bearer {token}"
         all_headers.update(headers or {})
         payload = raw if raw is not None else (json.dumps(body) if body is not None else None)
-        response = getattr(self.client.http, method.lower())(path, headers=all_headers, body=payload)
+        response = getattr(self.client.http, method.lower())(
+            path, headers=all_headers, body=payload
+        )
         response.data = json.loads(response.body) if response.body else None
         return response
 
-    def login(self, rol: str, usuario: str, password: str = PASSWORD, tienda: str | None = None) -> str:
+    def login(
+        self, rol: str, usuario: str, password: str = PASSWORD, tienda: str | None = None
+    ) -> str:
         body = {"rol": rol, "usuario": usuario, "password": password}
         if tienda:
             body["codigo_tienda"] = tienda
@@ -94,7 +100,12 @@ def saai_token(api):
 def open_shop(api, saai_token, nombre="Bodega Rosita", usuario="rosita") -> dict:
     body = {
         "nombre": nombre,
-        "administrador": {"nombre": f"Dueña de {nombre}", "usuario": usuario, "password": PASSWORD, "email": f"{usuario}@example.com"},
+        "administrador": {
+            "nombre": f"Dueña de {nombre}",
+            "usuario": usuario,
+            "password": PASSWORD,
+            "email": f"{usuario}@example.com",
+        },
     }
     response = api.call("POST", "/tiendas", body, token=saai_token)
     assert response.status_code == 201, response.data
@@ -108,10 +119,19 @@ def shop(api, saai_token):
     codigo = data["codigo_tienda"]
     owner = api.login(roles.ADMINISTRADOR, "rosita", tienda=codigo)
     worker = api.call(
-        "POST", "/usuarios", {"nombre": "Pedro Caja", "usuario": "pedro", "password": PASSWORD}, token=owner
+        "POST",
+        "/usuarios",
+        {"nombre": "Pedro Caja", "usuario": "pedro", "password": PASSWORD},
+        token=owner,
     ).data
     worker_token = api.login(roles.TRABAJADOR, "pedro", tienda=codigo)
-    return {"codigo": codigo, "owner": owner, "worker": worker_token, "worker_code": worker["codigo"], "data": data}
+    return {
+        "codigo": codigo,
+        "owner": owner,
+        "worker": worker_token,
+        "worker_code": worker["codigo"],
+        "data": data,
+    }
 
 
 @pytest.fixture

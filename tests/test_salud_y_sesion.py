@@ -1,5 +1,4 @@
 from chalicelib.domain import roles
-from tests.conftest import PASSWORD
 
 
 def test_salud_answers_ok_with_version(api):
@@ -18,4 +17,9 @@ def test_platform_login_gives_token_and_me_answers_the_caller(api, saai_token):
 
 def test_owner_login_names_the_shop(api, shop):
     me = api.call("GET", "/me", token=shop["owner"])
-    assert me.data == {"codigo": f"{shop['codigo']}U001", "nombre": "Dueña de Bodega Rosita", "rol": "administrador", "codigo_tienda": shop["codigo"]}
+    assert me.data == {
+        "codigo": f"{shop['codigo']}U001",
+        "nombre": "Dueña de Bodega Rosita",
+        "rol": "administrador",
+        "codigo_tienda": shop["codigo"],
+    }

@@ -8,9 +8,10 @@ SAAI errors. There is no Scan here: every read is by key.
 import base64
 import binascii
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
@@ -67,16 +68,22 @@ def _call(operation: str, **kwargs) -> dict:
         code = error.get("Code", "")
         if code == "ConditionalCheckFailedException":
             item = exc.response.get("Item")
-            raise ConditionFailed(["ConditionalCheckFailed"], [load_item(item) if item else None]) from exc
+            raise ConditionFailed(
+                ["ConditionalCheckFailed"], [load_item(item) if item else None]
+            ) from exc
         if code == "TransactionCanceledException":
             reasons = exc.response.get("CancellationReasons", [])
             codes = [r.get("Code") if r.get("Code") != "None" else None for r in reasons]
             items = [load_item(r["Item"]) if r.get("Item") else None for r in reasons]
             if any(c == "ConditionalCheckFailed" for c in codes):
                 raise ConditionFailed(codes, items) from exc
-            raise ConcurrentUpdateError("Otra operación modificó los mismos datos; intente de nuevo.") from exc
+            raise ConcurrentUpdateError(
+                "Otra operación modificó los mismos datos; intente de nuevo."
+            ) from exc
         if code == "TransactionConflictException":
-            raise ConcurrentUpdateError("Otra operación modificó los mismos datos; intente de nuevo.") from exc
+            raise ConcurrentUpdateError(
+                "Otra operación modificó los mismos datos; intente de nuevo."
+            ) from exc
         raise UpstreamError(f"DynamoDB {operation} falló ({code}).") from exc
 
 
@@ -191,7 +198,9 @@ def next_number(tenant_id: str, counter: str) -> int:
 # Transactions -------------------------------------------------------------
 
 
-def tx_put(table: str, record: dict, condition: str | None = "attribute_not_exists(entity_id)") -> dict:
+def tx_put(
+    table: str, record: dict, condition: str | None = "attribute_not_exists(entity_id)"
+) -> dict:
     action = {"TableName": table_name(table), "Item": dump_item(record)}
     if condition:
         action["ConditionExpression"] = condition

@@ -34,7 +34,10 @@ except ImportError:  # In Lambda only chalice.app is packaged.
 class TokenRejected(_Rejection):
     def __init__(self):
         if _LOCAL:
-            headers = {"x-amzn-ErrorType": "UnauthorizedException", "Access-Control-Allow-Origin": "*"}
+            headers = {
+                "x-amzn-ErrorType": "UnauthorizedException",
+                "Access-Control-Allow-Origin": "*",
+            }
             super().__init__(headers, b'{"error":"NO_AUTORIZADO","mensaje":"Unauthorized"}')
         else:
             super().__init__("Unauthorized")
@@ -59,7 +62,9 @@ def policy(principal: str, effect: str, resources: list[str], context: dict | No
         "principalId": principal,
         "policyDocument": {
             "Version": "2012-10-17",
-            "Statement": [{"Action": "execute-api:Invoke", "Effect": effect, "Resource": resources}],
+            "Statement": [
+                {"Action": "execute-api:Invoke", "Effect": effect, "Resource": resources}
+            ],
         },
     }
     if context is not None:
@@ -79,7 +84,9 @@ def decide(token: str, method_arn: str) -> dict:
         logger.info("token rechazado", extra={"motivo": exc.mensaje})
         raise TokenRejected() from None
     resources = [
-        _resource(base, method, path) for path, methods in routes_for(caller.rol).items() for method in methods
+        _resource(base, method, path)
+        for path, methods in routes_for(caller.rol).items()
+        for method in methods
     ]
     return policy(caller.usuario, "Allow", resources, caller.context())
 

@@ -9,9 +9,10 @@ traceback and answered with a generic 500.
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from chalice import Blueprint, CORSConfig, Response
 from pydantic import BaseModel, ValidationError
@@ -128,15 +129,22 @@ class Request:
         if not raw or not raw.strip():
             if optional:
                 return {}
-            raise BadRequestError("Falta el cuerpo JSON de la solicitud.", [{"campo": "cuerpo", "mensaje": "Es obligatorio."}])
+            raise BadRequestError(
+                "Falta el cuerpo JSON de la solicitud.",
+                [{"campo": "cuerpo", "mensaje": "Es obligatorio."}],
+            )
         try:
             body = json.loads(raw, parse_float=Decimal)
         except (ValueError, UnicodeDecodeError):
             raise BadRequestError(
-                "El cuerpo no es JSON válido.", [{"campo": "cuerpo", "mensaje": "No es JSON válido."}]
+                "El cuerpo no es JSON válido.",
+                [{"campo": "cuerpo", "mensaje": "No es JSON válido."}],
             ) from None
         if not isinstance(body, dict):
-            raise BadRequestError("El cuerpo debe ser un objeto JSON.", [{"campo": "cuerpo", "mensaje": "Debe ser un objeto."}])
+            raise BadRequestError(
+                "El cuerpo debe ser un objeto JSON.",
+                [{"campo": "cuerpo", "mensaje": "Debe ser un objeto."}],
+            )
         if self.caller is not None:
             _refuse_foreign_tenant(body, "")
         return body
@@ -152,7 +160,9 @@ class Request:
 def _refuse_foreign_tenant(values: dict, prefix: str) -> None:
     for name in _FOREIGN_TENANT_FIELDS:
         if name in values:
-            raise BadRequestError.field(prefix + name, "No se acepta: la tienda es la de su sesión.")
+            raise BadRequestError.field(
+                prefix + name, "No se acepta: la tienda es la de su sesión."
+            )
 
 
 def endpoint(
@@ -177,7 +187,11 @@ def endpoint(
             caller = None
             if roles is not None:
                 caller = Caller.from_context(context.get("authorizer") or {})
-            bind_request(context.get("requestId"), caller.tenant_id if caller else None, caller.usuario if caller else None)
+            bind_request(
+                context.get("requestId"),
+                caller.tenant_id if caller else None,
+                caller.usuario if caller else None,
+            )
             try:
                 if caller is not None and caller.rol not in roles:
                     raise ForbiddenError("Su rol no puede usar esta operación.")
@@ -186,9 +200,16 @@ def endpoint(
                 if exc.status >= 500:
                     logger.exception("error de servicio", extra={"error": exc.code})
                 return error_response(exc)
-            except Exception:
+            except Exception:  # noqa: BLE001 - the boundary: log once, answer 500
                 logger.exception("error inesperado", extra={"ruta": path})
-                return json_response({"error": "ERROR_INTERNO", "mensaje": "Ocurrió un error interno.", "campos": []}, 500)
+                return json_response(
+                    {
+                        "error": "ERROR_INTERNO",
+                        "mensaje": "Ocurrió un error interno.",
+                        "campos": [],
+                    },
+                    500,
+                )
             if isinstance(result, Response):
                 return result
             return json_response(result, status if result is not None else 204)

@@ -34,7 +34,9 @@ def cambiar_tienda(request, codigo):
     return tiendas.update(codigo, request.parse(TiendaCambio), por=request.caller.usuario)
 
 
-@endpoint(bp, "/tiendas/{codigo}", methods=["DELETE"], roles=SAAI, authorizer=saai_authorizer, status=204)
+@endpoint(
+    bp, "/tiendas/{codigo}", methods=["DELETE"], roles=SAAI, authorizer=saai_authorizer, status=204
+)
 def baja_tienda(request, codigo):
     body = request.parse(Baja, optional=True)
     tiendas.deactivate(codigo, body.motivo, por=request.caller.usuario)

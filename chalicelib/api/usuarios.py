@@ -20,7 +20,9 @@ def crear_usuario(request):
 
 @endpoint(bp, "/usuarios", methods=["GET"], roles=OWNER, authorizer=saai_authorizer)
 def listar_usuarios(request):
-    page = cuentas.list_page(request.tenant_id, request.query.get("limite"), request.query.get("siguiente"))
+    page = cuentas.list_page(
+        request.tenant_id, request.query.get("limite"), request.query.get("siguiente")
+    )
     return page.body()
 
 
@@ -32,10 +34,19 @@ def ver_usuario(request, codigo):
 @endpoint(bp, "/usuarios/{codigo}", methods=["PATCH"], roles=OWNER, authorizer=saai_authorizer)
 def cambiar_usuario(request, codigo):
     body = request.parse(UsuarioCambio)
-    return cuentas.update(request.tenant_id, codigo, body.model_dump(exclude_unset=True), por=request.caller.usuario)
+    return cuentas.update(
+        request.tenant_id, codigo, body.model_dump(exclude_unset=True), por=request.caller.usuario
+    )
 
 
-@endpoint(bp, "/usuarios/{codigo}", methods=["DELETE"], roles=OWNER, authorizer=saai_authorizer, status=204)
+@endpoint(
+    bp,
+    "/usuarios/{codigo}",
+    methods=["DELETE"],
+    roles=OWNER,
+    authorizer=saai_authorizer,
+    status=204,
+)
 def baja_usuario(request, codigo):
     body = request.parse(Baja, optional=True)
     cuentas.deactivate(request.tenant_id, codigo, body.motivo, por=request.caller.usuario)

@@ -6,7 +6,7 @@ revoked, so logout, deleting a user and suspending a shop take effect at once.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from chalicelib import clock
 from chalicelib.adapters import dynamo, passwords, tokens
@@ -97,10 +97,14 @@ def login(body: LoginIn) -> dict:
     attempts = dynamo.get_raw("t_intentos_login", tenant_id, attempts_id)
     if attempts and int(attempts.get("cuenta", 0)) >= config.login_max_failures:
         logger.info("login bloqueado", extra={"tenant_id": tenant_id, "rol": body.rol})
-        raise TooManyAttemptsError("Demasiados intentos fallidos. Espere unos minutos e intente de nuevo.")
+        raise TooManyAttemptsError(
+            "Demasiados intentos fallidos. Espere unos minutos e intente de nuevo."
+        )
 
     account = _find_account(tenant_id, body)
-    password_ok = passwords.verify_password(account["password_hash"] if account else None, body.password)
+    password_ok = passwords.verify_password(
+        account["password_hash"] if account else None, body.password
+    )
     if not (password_ok and account["rol"] == body.rol and account["estado"] == ACTIVO):
         dynamo.increment("t_intentos_login", tenant_id, attempts_id, attempts_expire)
         logger.info("login rechazado", extra={"tenant_id": tenant_id, "rol": body.rol})
@@ -126,7 +130,9 @@ def login(body: LoginIn) -> dict:
         },
         expira=claims["exp"],
     )
-    logger.info("login", extra={"tenant_id": tenant_id, "usuario": account["codigo"], "rol": body.rol})
+    logger.info(
+        "login", extra={"tenant_id": tenant_id, "usuario": account["codigo"], "rol": body.rol}
+    )
     return {
         "token": token,
         "expira_en": _iso_epoch(claims["exp"]),
@@ -135,7 +141,7 @@ def login(body: LoginIn) -> dict:
 
 
 def _iso_epoch(epoch: int) -> str:
-    return clock.iso(datetime.fromtimestamp(epoch, timezone.utc))
+    return clock.iso(datetime.fromtimestamp(epoch, UTC))
 
 
 def public_account(account: dict) -> dict:
@@ -165,7 +171,9 @@ def authenticate(token: str) -> Caller:
     claims = tokens.verify(_bearer(token), clock.now())
     if claims["rol"] not in roles.ROLES:
         raise UnauthorizedError("Token inválido.")
-    record = dynamo.get(roles.TOKEN_TABLES[claims["rol"]], claims["tienda"], token_key(claims["sub"], claims["jti"]))
+    record = dynamo.get(
+        roles.TOKEN_TABLES[claims["rol"]], claims["tienda"], token_key(claims["sub"], claims["jti"])
+    )
     if not record or record.get("revocado"):
         raise UnauthorizedError("La sesión fue cerrada. Ingrese de nuevo.")
     if claims["rol"] != roles.SAAI:

@@ -20,7 +20,9 @@ def public(record: dict) -> dict:
     return {k: v for k, v in record.items() if k not in _HIDDEN}
 
 
-def new_account(tenant_id: str, number: int, rol: str, body: CuentaNueva) -> tuple[dict, list[dict]]:
+def new_account(
+    tenant_id: str, number: int, rol: str, body: CuentaNueva
+) -> tuple[dict, list[dict]]:
     """The record of a new account and the transaction actions that write it."""
     entity_id = codes.sort_key("U", number)
     record = {
@@ -39,7 +41,11 @@ def new_account(tenant_id: str, number: int, rol: str, body: CuentaNueva) -> tup
         dynamo.tx_put("t_usuarios", dynamo.item(tenant_id, entity_id, record)),
         dynamo.tx_put(
             "t_usuarios",
-            dynamo.item(tenant_id, auth.login_key(body.usuario), {"codigo": record["codigo"], "clave": entity_id}),
+            dynamo.item(
+                tenant_id,
+                auth.login_key(body.usuario),
+                {"codigo": record["codigo"], "clave": entity_id},
+            ),
         ),
     ]
     return record, actions
@@ -60,7 +66,10 @@ def create(tenant_id: str, rol: str, body: CuentaNueva, por: str) -> dict:
     number = dynamo.next_number(tenant_id, "U")
     record, actions = new_account(tenant_id, number, rol, body)
     write_new(actions, body.usuario)
-    logger.info("cuenta creada", extra={"tenant_id": tenant_id, "codigo": record["codigo"], "rol": rol, "por": por})
+    logger.info(
+        "cuenta creada",
+        extra={"tenant_id": tenant_id, "codigo": record["codigo"], "rol": rol, "por": por},
+    )
     return public(record)
 
 
@@ -73,7 +82,12 @@ def get(tenant_id: str, codigo: str) -> dict:
 
 def list_page(tenant_id: str, limite=None, siguiente=None) -> dynamo.Page:
     page = dynamo.query_page(
-        "t_usuarios", tenant_id, prefix="U#", limite=limite, siguiente=siguiente, keep=records.is_active
+        "t_usuarios",
+        tenant_id,
+        prefix="U#",
+        limite=limite,
+        siguiente=siguiente,
+        keep=records.is_active,
     )
     return dynamo.Page([public(r) for r in page.items], page.siguiente)
 
@@ -95,15 +109,26 @@ def update(tenant_id: str, codigo: str, cambios: dict, por: str) -> dict:
             fields[name] = cambios[name]
     if cambios.get("password"):
         fields["password_hash"] = passwords.hash_password(cambios["password"])
-    updated = dynamo.update(
-        "t_usuarios",
-        tenant_id,
-        record["clave"],
-        dynamo.Update(set_fields=fields, condition="#d.estado = :activo", condition_values={":activo": records.ACTIVO}),
-    ) if fields else record
+    updated = (
+        dynamo.update(
+            "t_usuarios",
+            tenant_id,
+            record["clave"],
+            dynamo.Update(
+                set_fields=fields,
+                condition="#d.estado = :activo",
+                condition_values={":activo": records.ACTIVO},
+            ),
+        )
+        if fields
+        else record
+    )
     if "password_hash" in fields:
         auth.revoke_all(roles.TRABAJADOR, tenant_id, record["codigo"] + "#", por)
-    logger.info("cuenta cambiada", extra={"tenant_id": tenant_id, "codigo": codigo, "campos": sorted(fields)})
+    logger.info(
+        "cuenta cambiada",
+        extra={"tenant_id": tenant_id, "codigo": codigo, "campos": sorted(fields)},
+    )
     return public(updated)
 
 
@@ -115,7 +140,10 @@ def deactivate(tenant_id: str, codigo: str, motivo: str, por: str) -> None:
     except dynamo.ConditionFailed:
         raise NotFoundError(f"No existe el usuario {codigo}.") from None
     revoked = auth.revoke_all(roles.TRABAJADOR, tenant_id, record["codigo"] + "#", por)
-    logger.info("cuenta dada de baja", extra={"tenant_id": tenant_id, "codigo": codigo, "tokens_revocados": revoked})
+    logger.info(
+        "cuenta dada de baja",
+        extra={"tenant_id": tenant_id, "codigo": codigo, "tokens_revocados": revoked},
+    )
 
 
 def _write_deactivation(tenant_id: str, record: dict, motivo: str, por: str) -> None:

@@ -38,7 +38,9 @@ def create(body: TiendaNueva, por: str) -> dict:
     counter = {"tenant_id": codigo, "entity_id": "U", "cuenta": 1}
     dynamo.transact(
         [
-            dynamo.tx_put("t_tiendas", dynamo.item(codes.SHOPS_PARTITION, codes.sort_key("T", number), shop)),
+            dynamo.tx_put(
+                "t_tiendas", dynamo.item(codes.SHOPS_PARTITION, codes.sort_key("T", number), shop)
+            ),
             dynamo.tx_put("t_contadores", counter),
             *owner_actions,
         ]
@@ -88,7 +90,9 @@ def update(codigo: str, cambios: TiendaCambio, por: str) -> dict:
         raise ConflictError(f"La tienda {codigo} fue dada de baja y no se puede cambiar.") from None
     if email:
         _set_owner_email(codigo, shop["administrador"]["codigo"], email)
-    logger.info("tienda cambiada", extra={"tenant_id": codigo, "campos": sorted(fields), "por": por})
+    logger.info(
+        "tienda cambiada", extra={"tenant_id": codigo, "campos": sorted(fields), "por": por}
+    )
     return updated
 
 
@@ -114,4 +118,6 @@ def deactivate(codigo: str, motivo: str, por: str) -> None:
     except dynamo.ConditionFailed:
         raise NotFoundError(f"No existe la tienda {codigo}.") from None
     revoked = sum(auth.revoke_all(rol, codigo, "", por) for rol in roles.SHOP_ROLES)
-    logger.info("tienda dada de baja", extra={"tenant_id": codigo, "tokens_revocados": revoked, "por": por})
+    logger.info(
+        "tienda dada de baja", extra={"tenant_id": codigo, "tokens_revocados": revoked, "por": por}
+    )
