@@ -16,7 +16,6 @@ import signal
 import socket
 import sys
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,7 +169,8 @@ def banner(stack: Stack, accounts) -> str:
     for c in accounts:
         shop = f" tienda {c.tienda}" if c.tienda else ""
         lines.append(
-            f"  /{c.app + '/':<12} rol {c.rol:<13}{shop:<13} usuario {c.usuario:<8} clave {c.password}"
+            f"  /{c.app + '/':<12} rol {c.rol:<13}{shop:<13} "
+            f"usuario {c.usuario:<8} clave {c.password}"
         )
     lines.append("Ctrl+C detiene todo y guarda el estado.")
     return "\n".join(lines)
