@@ -81,3 +81,20 @@ export { ErrorMessage, Loading, SuccessMessage } from "./ui/messages";
 export { DataTable, LoadMore, type Column } from "./ui/table";
 export { parseNumber, useFormValues, useSubmit, withoutEmpty } from "./core/form";
 export { ActionButton } from "./ui/action-button";
+export {
+  allowsFractions,
+  isLowStock,
+  personName,
+  type Gasto,
+  type Notificacion,
+  type Producto,
+  type Severity,
+  type Vendedor,
+  type Venta,
+  type VentaItem,
+} from "./core/types";
+
+export { VentasDelDiaScreen } from "./modules/ventas/ventas-del-dia-screen";
+export { GastosScreen } from "./modules/gastos/gastos-screen";
+export { NotificacionesBadge } from "./modules/notificaciones/notificaciones-badge";
+export { NotificacionesScreen } from "./modules/notificaciones/notificaciones-screen";

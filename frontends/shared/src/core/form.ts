@@ -54,7 +54,7 @@ export function parseNumber(text: string): number | undefined {
 }
 
 /** Drops empty strings, for PATCH bodies and optional fields. */
-export function withoutEmpty<T extends Record<string, unknown>>(body: T): Partial<T> {
+export function withoutEmpty<T extends object>(body: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(body).filter(([, value]) => value !== "" && value !== undefined),
   ) as Partial<T>;

@@ -24,7 +24,7 @@ export function DataTable<T>({
 }: {
   columns: readonly Column<T>[];
   rows: readonly T[];
-  rowKey: (row: T) => string;
+  rowKey: (row: T, index: number) => string;
   testId: string;
   emptyText?: string;
   rowClassName?: (row: T) => string | undefined;
@@ -55,11 +55,11 @@ export function DataTable<T>({
               </td>
             </tr>
           ) : (
-            rows.map((row) => (
+            rows.map((row, index) => (
               <tr
-                key={rowKey(row)}
+                key={rowKey(row, index)}
                 data-testid={`${testId}-fila`}
-                data-codigo={rowKey(row)}
+                data-codigo={rowKey(row, index)}
                 className={rowClassName?.(row)}
               >
                 {columns.map((column) => (
@@ -68,7 +68,7 @@ export function DataTable<T>({
                     data-label={column.header}
                     className={column.numeric ? "num" : undefined}
                   >
-                    {column.cell(row)}
+                    <div className="table__cell">{column.cell(row)}</div>
                   </td>
                 ))}
               </tr>
