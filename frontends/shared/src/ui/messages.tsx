@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import type { ApiError } from "../core/errors";
+import { TEXTS } from "../core/texts";
 
 /**
  * The message of a failed request. Field messages shown beside their inputs
@@ -50,7 +51,7 @@ export function Loading({ active }: { active: boolean }) {
   if (!active) return null;
   return (
     <p className="loading" role="status" aria-live="polite">
-      Cargando…
+      {TEXTS.loading}
     </p>
   );
 }
