@@ -28,6 +28,7 @@ class Ports:
     api: int = 8000
     web: int = 8080
     ws: int = 8001
+    ws_admin: int = 8002
     aws: int = 4566
 
     @classmethod
@@ -36,6 +37,7 @@ class Ports:
             api=int(os.environ.get("SAAI_API_PORT", 8000)),
             web=int(os.environ.get("SAAI_WEB_PORT", 8080)),
             ws=int(os.environ.get("SAAI_WS_PORT", 8001)),
+            ws_admin=int(os.environ.get("SAAI_WS_ADMIN_PORT", 8002)),
             aws=int(os.environ.get("SAAI_AWS_PORT", 4566)),
         )
 
@@ -64,7 +66,7 @@ def _environment(ports: Ports) -> None:
     os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
     os.environ.setdefault("AWS_REGION", os.environ["AWS_DEFAULT_REGION"])
-    os.environ["WS_MANAGEMENT_URL"] = f"http://{HOST}:{ports.ws + 1}"
+    os.environ["WS_MANAGEMENT_URL"] = f"http://{HOST}:{ports.ws_admin}"
 
 
 @dataclass
