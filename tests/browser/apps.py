@@ -5,6 +5,7 @@ from playwright.sync_api import Page, expect
 APPS = ("saai", "admin", "trabajador")
 SESSION_KEY = {app: f"saai.sesion.{app}" for app in APPS}
 
+
 def open_app(page: Page, app: str) -> None:
     page.goto(f"/{app}/")
     expect(page.get_by_role("heading", name="Ingresar")).to_be_visible()

@@ -81,6 +81,11 @@ def _leaves_loopback(url: str) -> bool:
     return parts.hostname not in LOOPBACK
 
 
+def _note_console(notes: list[str], message) -> None:
+    if message.type == "error":
+        notes.append(f"console: {message.text[:200]}")
+
+
 @pytest.fixture(scope="session")
 def captures(tmp_path_factory):
     return tmp_path_factory.mktemp("capturas")
@@ -105,12 +110,7 @@ def new_page(browser, stack, request, captures):
         page = context.new_page()
         problems[page] = []
         page.on("pageerror", lambda error: problems[page].append(f"pageerror: {error}"))
-        page.on(
-            "console",
-            lambda message: problems[page].append(f"console: {message.text}")
-            if message.type == "error"
-            else None,
-        )
+        page.on("console", lambda message: _note_console(problems[page], message))
         return page
 
     yield open_page
