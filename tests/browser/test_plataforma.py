@@ -63,6 +63,10 @@ def test_new_shop_owner_signs_in_until_the_shop_is_suspended(new_page, accounts,
     expect(owner.get_by_test_id("header-tienda")).to_have_text(codigo)
     expect(owner.get_by_test_id("header-usuario")).to_have_text(f"Dueño de {nombre}")
     owner_token = stored_token(owner, "admin")
+    owner.get_by_role("link", name="Trabajadores").click()
+    owner_rows = owner.get_by_test_id("trabajadores-fila")
+    expect(owner_rows).to_have_count(1)
+    expect(owner_rows).to_contain_text(usuario)
 
     row.get_by_role("button", name=f"Suspender {codigo}").click()
     dialog = operator.get_by_role("dialog", name=f"Suspender {codigo}")
@@ -78,6 +82,12 @@ def test_new_shop_owner_signs_in_until_the_shop_is_suspended(new_page, accounts,
 
     status, body, _ = stack.request("GET", "/me", token=owner_token)
     assert status in (401, 403), (status, body)
+    owner.reload()
+    refused = owner.get_by_test_id("mensaje-error").or_(
+        owner.get_by_role("heading", name="Ingresar")
+    )
+    expect(refused).to_be_visible()
+    expect(owner_rows).to_have_count(0)
 
     retry = new_page()
     open_app(retry, "admin")
