@@ -38,34 +38,39 @@ export function TrabajadoresScreen() {
     { header: "Creado", cell: (t) => formatFecha(t.creado_en) },
     {
       header: "Acciones",
-      cell: (t) => (
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            aria-label={`Editar ${t.usuario}`}
-            data-testid={`editar-${t.codigo}`}
-            onClick={() => {
-              setNotice(null);
-              setPanel({ kind: "editar", trabajador: t });
-            }}
-          >
-            Editar
-          </button>
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            aria-label={`Eliminar ${t.usuario}`}
-            data-testid={`eliminar-${t.codigo}`}
-            onClick={() => {
-              setNotice(null);
-              setPanel({ kind: "eliminar", trabajador: t });
-            }}
-          >
-            Eliminar
-          </button>
-        </div>
-      ),
+      // The list also shows the owner's account, which these routes refuse to
+      // change or delete (409): only workers get the actions.
+      cell: (t) =>
+        t.rol !== "trabajador" ? (
+          "—"
+        ) : (
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              aria-label={`Editar ${t.usuario}`}
+              data-testid={`editar-${t.codigo}`}
+              onClick={() => {
+                setNotice(null);
+                setPanel({ kind: "editar", trabajador: t });
+              }}
+            >
+              Editar
+            </button>
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              aria-label={`Eliminar ${t.usuario}`}
+              data-testid={`eliminar-${t.codigo}`}
+              onClick={() => {
+                setNotice(null);
+                setPanel({ kind: "eliminar", trabajador: t });
+              }}
+            >
+              Eliminar
+            </button>
+          </div>
+        ),
     },
   ];
 
