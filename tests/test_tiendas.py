@@ -54,7 +54,7 @@ def test_suspending_a_shop_stops_logins_and_live_tokens(api, saai_token, shop):
     )
 
     assert response.data["estado"] == "SUSPENDIDA"
-    assert api.call("GET", "/me", token=shop["owner"]).status_code == 403
+    assert api.call("GET", "/me", token=shop["owner"]).status_code == 401
     login = api.call(
         "POST",
         "/login",
