@@ -13,6 +13,7 @@ class SaaiError(Exception):
         super().__init__(mensaje)
         self.mensaje = mensaje
         self.campos = campos or []
+        self.headers: dict[str, str] = {}
 
     def body(self) -> dict:
         return {"error": self.code, "mensaje": self.mensaje, "campos": self.campos}
@@ -70,6 +71,15 @@ class TooManyAttemptsError(SaaiError):
     status = 429
     code = "DEMASIADOS_INTENTOS"
 
+    def __init__(self, mensaje: str, retry_after: int):
+        super().__init__(mensaje)
+        self.headers["Retry-After"] = str(max(retry_after, 1))
+
+
+class PayloadTooLargeError(SaaiError):
+    status = 413
+    code = "CUERPO_DEMASIADO_GRANDE"
+
 
 class ConcurrentUpdateError(ConflictError):
     """A conditional write lost against another writer; the caller may retry."""
@@ -78,7 +88,14 @@ class ConcurrentUpdateError(ConflictError):
 
 
 class UpstreamError(SaaiError):
-    """An AWS service failed in a way the caller cannot fix."""
+    """An AWS service failed in a way the caller cannot fix.
+
+    The detail (operation and AWS error code) goes to the log, never to the answer.
+    """
 
     status = 503
     code = "SERVICIO_NO_DISPONIBLE"
+
+    def __init__(self, detalle: str):
+        super().__init__("El servicio no está disponible en este momento; intente de nuevo.")
+        self.detalle = detalle

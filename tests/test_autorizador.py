@@ -107,7 +107,7 @@ def test_token_expired_a_minute_ago_answers_401(api, shop):
     assert response.headers.get("Access-Control-Allow-Origin") == "*"
 
 
-@pytest.mark.parametrize("missing", ["exp", "iat", "jti", "sub", "rol", "tienda"])
+@pytest.mark.parametrize("missing", ["exp", "iat", "jti", "sub", "rol", "codigo_tienda"])
 def test_correctly_signed_token_without_a_required_claim_is_rejected(api, shop, missing):
     claims = _claims_of(shop["owner"])
     del claims[missing]

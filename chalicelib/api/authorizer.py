@@ -19,7 +19,7 @@ from chalice import Blueprint
 
 from chalicelib.api.routing import routes_for
 from chalicelib.errors import ShopNotActiveError, UnauthorizedError
-from chalicelib.logs import logger
+from chalicelib.logs import bind_request, logger
 from chalicelib.services import auth
 
 bp = Blueprint(__name__)
@@ -77,6 +77,7 @@ def policy(principal: str, effect: str, resources: list[str], context: dict | No
 def decide(token: str, method_arn: str) -> dict:
     """The authorizer's answer for ``token`` (raises ``TokenRejected``)."""
     base = api_base(method_arn)
+    bind_request(None, None, None)
     try:
         caller = auth.authenticate(token)
     except (UnauthorizedError, ShopNotActiveError) as exc:

@@ -36,15 +36,20 @@ def create(body: TiendaNueva, por: str) -> dict:
         "administrador": _owner_summary(owner),
     }
     counter = {"tenant_id": codigo, "entity_id": "U", "cuenta": 1}
-    dynamo.transact(
-        [
-            dynamo.tx_put(
-                "t_tiendas", dynamo.item(codes.SHOPS_PARTITION, codes.sort_key("T", number), shop)
-            ),
-            dynamo.tx_put("t_contadores", counter),
-            *owner_actions,
-        ]
-    )
+    try:
+        dynamo.transact(
+            [
+                dynamo.tx_put(
+                    "t_tiendas",
+                    dynamo.item(codes.SHOPS_PARTITION, codes.sort_key("T", number), shop),
+                ),
+                dynamo.tx_put("t_contadores", counter),
+                *owner_actions,
+            ]
+        )
+    except dynamo.ConditionFailed:
+        # Only possible when the shop counter lags the stored shops (a restore).
+        raise ConflictError(f"El código {codigo} ya está en uso; intente de nuevo.") from None
     logger.info("tienda creada", extra={"tenant_id": codigo, "por": por})
     return {**shop, "codigo_tienda": codigo}
 
@@ -90,6 +95,10 @@ def update(codigo: str, cambios: TiendaCambio, por: str) -> dict:
         raise ConflictError(f"La tienda {codigo} fue dada de baja y no se puede cambiar.") from None
     if email:
         _set_owner_email(codigo, shop["administrador"]["codigo"], email)
+    if fields.get("estado") == SUSPENDIDA:
+        # Reactivating must not bring old sessions back: suspension ends them.
+        for rol in roles.SHOP_ROLES:
+            auth.revoke_all(rol, codigo, "", por)
     logger.info(
         "tienda cambiada", extra={"tenant_id": codigo, "campos": sorted(fields), "por": por}
     )

@@ -10,6 +10,7 @@ every few seconds and on exit.
 """
 
 import argparse
+import json
 import logging
 import os
 import signal
@@ -103,13 +104,18 @@ class Stack:
 
     def _start_api(self) -> None:
         from chalice.cli.factory import CLIFactory
-        from chalice.local import ChaliceRequestHandler, LocalDevServer
+        from chalice.local import ChaliceRequestHandler, LocalDevServer, ThreadedHTTPServer
+
+        class Server(ThreadedHTTPServer):
+            request_queue_size = 128  # bursts of parallel requests, as a gateway takes them
 
         class Handler(ChaliceRequestHandler):
-            """chalice local's handler, with CORS headers on gateway errors too."""
+            """chalice local's handler, answering gateway refusals as the deploy
+            template does: the contract's error body and CORS headers."""
 
             def _send_error_response(self, error):
                 error.headers.setdefault("Access-Control-Allow-Origin", "*")
+                error.body = gateway_error_body(error.CODE)
                 super()._send_error_response(error)
 
             def log_message(self, format, *args):  # noqa: A002 - the base class's name
@@ -118,7 +124,12 @@ class Stack:
         factory = CLIFactory(str(ROOT), environ=os.environ)
         chalice_config = factory.create_config_obj(chalice_stage_name="local")
         server = LocalDevServer(
-            chalice_config.chalice_app, chalice_config, HOST, self.ports.api, handler_cls=Handler
+            chalice_config.chalice_app,
+            chalice_config,
+            HOST,
+            self.ports.api,
+            handler_cls=Handler,
+            server_cls=Server,
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()
         self.stoppers.append(server.shutdown)
@@ -154,6 +165,13 @@ class Stack:
         finally:
             for stop in reversed(self.stoppers):
                 stop()
+
+
+def gateway_error_body(status: int) -> bytes:
+    from tools.template import GATEWAY_ERRORS
+
+    error, mensaje = GATEWAY_ERRORS.get(status, GATEWAY_ERRORS[403])
+    return json.dumps({"error": error, "mensaje": mensaje, "campos": []}).encode()
 
 
 def banner(stack: Stack, accounts) -> str:
