@@ -90,10 +90,11 @@ class Importer:
 
     # Catalogue -------------------------------------------------------------
 
-    def ensure_catalogue(self, first_moment) -> None:
+    def ensure_catalogue(self, first_moment, progress: bool = True) -> None:
         """Create missing products (stock 0) at the history's start; find the others."""
         with clock.frozen(first_moment):
-            for externo, item in tqdm(self.plan.products.items(), desc="catálogo", unit="prod"):
+            items = self.plan.products.items()
+            for externo, item in tqdm(items, desc="catálogo", unit="prod", disable=not progress):
                 found = productos.find_by_barcode(self.tienda, externo)
                 if found is None:
                     body = ProductoNuevo(
@@ -235,7 +236,10 @@ class Importer:
 
     # Run -------------------------------------------------------------------
 
-    def run(self, desplazamiento: int | None, progress: bool = True) -> Summary:
+    def run(
+        self, desplazamiento: int | None, progress: bool = True, max_pasos: int | None = None
+    ) -> Summary:
+        """Apply the steps after the checkpoint; ``max_pasos`` stops early like a crash would."""
         state = self.load_checkpoint() or {}
         if state.get("terminado"):
             self.summary.ya_importado = True
@@ -251,11 +255,13 @@ class Importer:
         if not plan.steps:
             self.save_checkpoint({**state, "hechos": 0, "terminado": True})
             return self.summary
-        self.ensure_catalogue(plan.steps[0].momento - timedelta(minutes=1))
+        self.ensure_catalogue(plan.steps[0].momento - timedelta(minutes=1), progress)
         bar = tqdm(
             total=len(plan.steps), initial=done, desc="historial", unit="paso", disable=not progress
         )
         for index in range(done, len(plan.steps)):
+            if max_pasos is not None and self.summary.pasos >= max_pasos:
+                return self.summary
             step = plan.steps[index]
             with clock.frozen(step.momento):
                 if index < done + CHECKPOINT_EVERY and done and self.already_applied(step):
@@ -280,6 +286,7 @@ def import_file(
     usuario: str | None = None,
     nota: str | None = None,
     progress: bool = True,
+    max_pasos: int | None = None,
 ) -> Summary:
     plan = historial.PLANNERS[formato](archivo, limite)
     clave = file_hash(archivo, formato, limite)
@@ -287,7 +294,7 @@ def import_file(
     shift = None
     if hasta_ayer and plan.steps:
         shift = plan.days_to_end_on(clock.today() - timedelta(days=1))
-    return importer.run(shift, progress=progress)
+    return importer.run(shift, progress=progress, max_pasos=max_pasos)
 
 
 def main(argv: list[str] | None = None) -> int:
