@@ -206,3 +206,18 @@ def test_whole_real_file_imports_with_exact_totals(shop, tmp_path):
     data = stored(shop["codigo"])
     assert units(data["sales"]) == expected["units"]
     assert revenue(data["sales"]) == expected["revenue"]
+
+
+class TestDemoBodega:
+    def test_demo_loads_a_labelled_bodega_and_is_safe_to_run_twice(self, tienda):
+        from tools import demo_bodega
+
+        first = demo_bodega.load(tienda, semanas=1, progress=False)
+        second = demo_bodega.load(tienda, semanas=1, progress=False)
+
+        data = stored(tienda)
+        assert len(data["products"]) == len(demo_bodega.CATALOGO)
+        assert {p["unidad"] for p in data["products"]} == {"UNIDAD", "KG"}
+        assert first.ventas == len(data["sales"]) > 50
+        assert all(s["nota"] == demo_bodega.NOTA for s in data["sales"])
+        assert second.ya_importado
