@@ -199,15 +199,6 @@ class TestImportOwnFormat:
         assert papa["categoria"] == "Verduras"
 
 
-@pytest.mark.slow
-def test_whole_real_file_imports_with_exact_totals(shop, tmp_path):
-    expected = expected_from_csv(SOURCE)
-    importar.import_file(shop["codigo"], SOURCE, progress=False)
-    data = stored(shop["codigo"])
-    assert units(data["sales"]) == expected["units"]
-    assert revenue(data["sales"]) == expected["revenue"]
-
-
 class TestDemoBodega:
     def test_demo_loads_a_labelled_bodega_and_is_safe_to_run_twice(self, tienda):
         from tools import demo_bodega
