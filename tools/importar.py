@@ -26,6 +26,7 @@ from chalicelib.adapters import dynamo
 from chalicelib.domain import roles
 from chalicelib.domain.catalogo import MovimientoNuevo, ProductoCambio, ProductoNuevo, VentaNueva
 from chalicelib.errors import AlreadyAppliedError, ConflictError, InsufficientStockError
+from chalicelib.logs import logger
 from chalicelib.services import productos, ventas
 from chalicelib.services.auth import Caller
 from tools import historial
@@ -274,6 +275,16 @@ class Importer:
                 self.save_checkpoint({**state, "hechos": index + 1})
         bar.close()
         self.save_checkpoint({**state, "hechos": len(plan.steps), "terminado": True})
+        logger.info(
+            "historial importado",
+            extra={
+                "tenant_id": self.tienda,
+                "importacion": self.clave,
+                "ventas": self.summary.ventas,
+                "anulaciones": self.summary.anulaciones,
+                "ingresos": str(self.summary.ingresos),
+            },
+        )
         return self.summary
 
 
