@@ -103,6 +103,19 @@ class TestRegisterSale:
         assert sale["total"] == Decimal("22.50")
         assert sorted(calls.names) == ["BatchGetItem", "TransactWriteItems", "UpdateItem"]
 
+    def test_a_sale_with_an_idempotency_key_adds_only_the_keys_two_calls(self, api, shop):
+        codigo = create_product(api, shop["owner"])["codigo"]
+        body = VentaNueva(items=[{"producto": codigo, "cantidad": 1}], metodo_pago="EFECTIVO")
+        with DynamoCalls() as calls:
+            ventas.register_once(shop["codigo"], body, shop["worker_code"], clave="k-1")
+        assert sorted(calls.names) == [
+            "BatchGetItem",
+            "PutItem",
+            "TransactWriteItems",
+            "UpdateItem",
+            "UpdateItem",
+        ]
+
 
 class TestInsufficientStock:
     def test_second_line_without_stock_refuses_the_whole_sale(self, api, shop):
