@@ -2,7 +2,7 @@
 
 from chalice import Chalice
 
-from chalicelib.api import authorizer, sesion, tiendas, usuarios
+from chalicelib.api import authorizer, gastos, productos, sesion, tiendas, usuarios, ventas
 
 app = Chalice(app_name="saai")
 app.debug = False
@@ -11,3 +11,6 @@ app.register_blueprint(authorizer.bp)
 app.register_blueprint(sesion.bp)
 app.register_blueprint(tiendas.bp)
 app.register_blueprint(usuarios.bp)
+app.register_blueprint(productos.bp)
+app.register_blueprint(ventas.bp)
+app.register_blueprint(gastos.bp)

@@ -63,8 +63,21 @@ class AlreadyExistsError(ConflictError):
     code = "YA_EXISTE"
 
 
+class AlreadyAppliedError(ConflictError):
+    """An imported step (an external reference such as an invoice) was already written."""
+
+    code = "YA_REGISTRADO"
+
+
 class InsufficientStockError(ConflictError):
     code = "STOCK_INSUFICIENTE"
+
+
+class UnprocessableError(SaaiError):
+    """Well-formed but contradicting what was already accepted (a reused idempotency key)."""
+
+    status = 422
+    code = "NO_PROCESABLE"
 
 
 class TooManyAttemptsError(SaaiError):
