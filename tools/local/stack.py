@@ -99,6 +99,7 @@ class Stack:
         self._start_web()
         self.saver = threading.Thread(target=self._save_periodically, daemon=True)
         self.saver.start()
+        threading.Thread(target=self._load_demo_sales, daemon=True).start()
         print(f"Estado cargado de {self.data}: {loaded} registros.", flush=True)
         return accounts
 
@@ -133,6 +134,27 @@ class Stack:
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()
         self.stoppers.append(server.shutdown)
+
+    def _load_demo_sales(self) -> None:
+        """Fill demo shop T001 while the stack already serves: the real file given
+        with DEMO=, or else the generated bodega. Both resume where they stopped."""
+        from tools import demo_bodega, importar
+        from tools.local.seed import DEMO_SHOP
+
+        try:
+            if self.demo:
+                print(f"Cargando {self.demo} en {DEMO_SHOP} (se puede interrumpir)...", flush=True)
+                summary = importar.import_file(
+                    DEMO_SHOP, Path(self.demo), "retail", hasta_ayer=True, progress=True
+                )
+            elif os.environ.get("SAAI_SIN_DEMO") != "1":
+                print(f"{DEMO_SHOP}: ventas GENERADAS de demostración (no son reales).", flush=True)
+                summary = demo_bodega.load(DEMO_SHOP, progress=False)
+            else:
+                return
+            importar.print_summary(DEMO_SHOP, summary)
+        except Exception as exc:  # noqa: BLE001 - the stack keeps serving; say what failed
+            print(f"No se pudieron cargar los datos demo: {exc!r}", file=sys.stderr, flush=True)
 
     def _start_web(self) -> None:
         from tools.local.web import WebServer
