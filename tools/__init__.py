@@ -1,0 +1,1 @@
+"""Command-line tools: the local stack, data loading and stage administration."""

@@ -1,0 +1,1 @@
+"""The local stack: SAAI on one machine with no AWS account."""
