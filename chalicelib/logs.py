@@ -7,7 +7,8 @@ passwords, tokens or hashes to a log call.
 
 from aws_lambda_powertools import Logger
 
-logger = Logger(service="saai")
+# Not "saai": Chalice configures the logger named after the app (level ERROR).
+logger = Logger(service="saai-api")
 
 
 def bind_request(request_id: str | None, tenant_id: str | None, usuario: str | None) -> None:

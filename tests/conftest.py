@@ -17,7 +17,10 @@ pytest_plugins = ["tests.apoyo_alertas"]
 
 
 @pytest.fixture(autouse=True)
-def aws_emulated(monkeypatch):
+def aws_emulated(request, monkeypatch):
+    if request.node.get_closest_marker("stack") or request.node.get_closest_marker("browser"):
+        yield  # these talk to a real local stack in its own process
+        return
     for name, value in infra.stage_environment("local").items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")

@@ -369,14 +369,16 @@ def query_all(
 
 
 def query_keys(table: str, tenant_id: str, prefix: str) -> list[str]:
-    """Entity ids of every item under a prefix (for revoking, clean-ups)."""
+    """Entity ids of every item under a prefix, or the whole partition for ``""``."""
     ids = []
     start = None
+    condition, values = _range_condition(prefix or None, None)
+    values[":t"] = dump(tenant_id)
     while True:
         args = {
             "TableName": table_name(table),
-            "KeyConditionExpression": "tenant_id = :t AND begins_with(entity_id, :p)",
-            "ExpressionAttributeValues": {":t": dump(tenant_id), ":p": dump(prefix)},
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeValues": values,
             "ProjectionExpression": "entity_id",
         }
         if start:

@@ -187,8 +187,10 @@ def endpoint(
             caller = None
             if roles is not None:
                 caller = Caller.from_context(context.get("authorizer") or {})
+            lambda_context = bp.lambda_context
+            request_id = context.get("requestId") or getattr(lambda_context, "aws_request_id", None)
             bind_request(
-                context.get("requestId"),
+                request_id,
                 caller.tenant_id if caller else None,
                 caller.usuario if caller else None,
             )
