@@ -235,7 +235,7 @@ def test_the_same_alert_published_twice_is_one_notification(shop):
     assert len(stored(tenant)) == 1
 
 
-def test_a_message_that_is_not_an_alert_is_dropped_and_logged(shop, caplog):
+def test_a_message_that_is_not_an_alert_is_dropped(shop):
     notificaciones.receive("no es json", "m1")
     notificaciones.receive(json.dumps({"tenant_id": shop["codigo"]}), "m2")
 
