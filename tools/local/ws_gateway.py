@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 API_ID = "saai-local"
 MAX_POST_BYTES = 128 * 1024
 _SEND_TIMEOUT = 5
+_OPEN_TIMEOUT = 10
 
 
 def new_connection_id() -> str:
@@ -62,6 +63,7 @@ class _Connection:
     user_agent: str
     connected_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     last_active_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    opened: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 def _iso(moment: datetime) -> str:
@@ -212,17 +214,29 @@ class Gateway:
         if not 200 <= status < 300:
             reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
             return connection.respond(status, f"{status} {reason}\n")
-        connection.saai_conexion = _Connection(
-            connection_id, connection, source_ip, headers.get("User-Agent", "")
-        )
-        return None
-
-    async def _session(self, connection: ServerConnection) -> None:
-        """One accepted connection: usable by the management API from here on, as on AWS."""
-        known: _Connection = connection.saai_conexion
-        connection_id = known.id
+        known = _Connection(connection_id, connection, source_ip, headers.get("User-Agent", ""))
+        connection.saai_conexion = known
         with self._lock:
             self._connections[connection_id] = known
+        self._loop.create_task(self._forget_unopened(known))
+        return None
+
+    async def _forget_unopened(self, known: _Connection) -> None:
+        """A connection accepted by ``$connect`` whose handshake never finished is gone."""
+        try:
+            await asyncio.wait_for(known.opened.wait(), timeout=_OPEN_TIMEOUT)
+        except TimeoutError:
+            with self._lock:
+                self._connections.pop(known.id, None)
+            context = self._request_context("$disconnect", "DISCONNECT", known.id)
+            context["disconnectStatusCode"] = 1006
+            await self._call("$disconnect", {"requestContext": context, "isBase64Encoded": False})
+
+    async def _session(self, connection: ServerConnection) -> None:
+        """One accepted connection: messages in, ``$disconnect`` when it ends."""
+        known: _Connection = connection.saai_conexion
+        connection_id = known.id
+        known.opened.set()
         try:
             async for message in connection:
                 self._touch(connection_id)
@@ -230,12 +244,12 @@ class Gateway:
         except ConnectionClosed:
             pass  # the client left without a closing handshake
         finally:
-            with self._lock:
-                self._connections.pop(connection_id, None)
             context = self._request_context("$disconnect", "DISCONNECT", connection_id)
             context["disconnectStatusCode"] = connection.close_code or 1006
             context["disconnectReason"] = connection.close_reason or ""
             await self._call("$disconnect", {"requestContext": context, "isBase64Encoded": False})
+            with self._lock:  # only now: wait_until_closed means $disconnect has run
+                self._connections.pop(connection_id, None)
 
     async def _message(self, connection_id: str, connection: ServerConnection, message) -> None:
         binary = isinstance(message, bytes)
@@ -277,14 +291,19 @@ class Gateway:
         except UnicodeDecodeError:
             text = None
         sending = asyncio.run_coroutine_threadsafe(
-            known.socket.send(text if text is not None else data), self._loop
+            self._deliver(known, text if text is not None else data), self._loop
         )
         try:
-            sending.result(timeout=_SEND_TIMEOUT)
-        except ConnectionClosed:
+            sending.result(timeout=_OPEN_TIMEOUT + _SEND_TIMEOUT)
+        except (ConnectionClosed, TimeoutError):
             return False
         self._touch(connection_id)
         return True
+
+    async def _deliver(self, known: _Connection, message: str | bytes) -> None:
+        """Send once the opening handshake is done (``$connect`` may have just answered)."""
+        await asyncio.wait_for(known.opened.wait(), timeout=_OPEN_TIMEOUT)
+        await asyncio.wait_for(known.socket.send(message), timeout=_SEND_TIMEOUT)
 
     def describe(self, connection_id: str) -> dict | None:
         known = self._find(connection_id)
@@ -304,7 +323,7 @@ class Gateway:
         return True
 
     def wait_until_closed(self, connection_id: str, timeout: float = 5) -> bool:
-        """For tests: True once the gateway no longer knows the connection."""
+        """True once the connection is closed and its ``$disconnect`` has run."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._find(connection_id) is None:
