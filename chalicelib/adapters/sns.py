@@ -12,7 +12,8 @@ the ``http`` protocol and a loopback endpoint that writes ``.eml`` files; the
 address travels in the endpoint's query (``?para=``).
 
 Every botocore failure becomes ``UpstreamError``; the callers decide whether to
-retry.
+retry. That includes an answer botocore cannot parse (the local emulator answers
+an HTML 500 when one of its HTTP subscribers is down).
 """
 
 import json
@@ -20,12 +21,14 @@ from functools import cache
 from urllib.parse import quote
 
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.parsers import ResponseParserError
 
 from chalicelib.adapters.aws import client
 from chalicelib.config import settings
 from chalicelib.errors import UpstreamError
 
 ATTRIBUTES = ("tenant_id", "severity", "tipo")
+_FAILURES = (BotoCoreError, ClientError, ResponseParserError)
 
 
 def _fail(operation: str, exc: Exception) -> UpstreamError:
@@ -41,7 +44,7 @@ def topic_arn() -> str:
         return config.alerts_topic_arn
     try:
         identity = client("sts").get_caller_identity()
-    except (BotoCoreError, ClientError) as exc:
+    except _FAILURES as exc:
         raise _fail("GetCallerIdentity", exc) from exc
     partition = identity["Arn"].split(":")[1]
     return f"arn:{partition}:sns:{config.region}:{identity['Account']}:{config.alerts_topic}"
@@ -66,7 +69,7 @@ def publish_alert(alert: dict, subject: str, email_text: str) -> str:
             Subject=subject,
             MessageAttributes=message_attributes(alert),
         )
-    except (BotoCoreError, ClientError) as exc:
+    except _FAILURES as exc:
         raise _fail("Publish", exc) from exc
     return answer["MessageId"]
 
@@ -97,7 +100,7 @@ def subscribe_owner(tenant_id: str, email: str) -> str:
             Attributes={"FilterPolicy": json.dumps(owner_filter_policy(tenant_id))},
             ReturnSubscriptionArn=True,
         )
-    except (BotoCoreError, ClientError) as exc:
+    except _FAILURES as exc:
         raise _fail("Subscribe", exc) from exc
     return answer["SubscriptionArn"]
 
@@ -110,7 +113,7 @@ def unsubscribe(subscription_arn: str) -> None:
         if exc.response.get("Error", {}).get("Code") == "NotFound":
             return
         raise _fail("Unsubscribe", exc) from exc
-    except BotoCoreError as exc:
+    except _FAILURES as exc:
         raise _fail("Unsubscribe", exc) from exc
 
 
@@ -121,7 +124,7 @@ def subscription_exists(subscription_arn: str) -> bool:
         if exc.response.get("Error", {}).get("Code") == "NotFound":
             return False
         raise _fail("GetSubscriptionAttributes", exc) from exc
-    except BotoCoreError as exc:
+    except _FAILURES as exc:
         raise _fail("GetSubscriptionAttributes", exc) from exc
     return True
 
@@ -132,7 +135,7 @@ def subscribe_http(url: str) -> str:
         answer = client("sns").subscribe(
             TopicArn=topic_arn(), Protocol="http", Endpoint=url, ReturnSubscriptionArn=True
         )
-    except (BotoCoreError, ClientError) as exc:
+    except _FAILURES as exc:
         raise _fail("Subscribe", exc) from exc
     return answer["SubscriptionArn"]
 
@@ -141,5 +144,5 @@ def confirm(topic: str, token: str) -> None:
     """Answer an HTTP endpoint's SubscriptionConfirmation through the API."""
     try:
         client("sns").confirm_subscription(TopicArn=topic, Token=token)
-    except (BotoCoreError, ClientError) as exc:
+    except _FAILURES as exc:
         raise _fail("ConfirmSubscription", exc) from exc

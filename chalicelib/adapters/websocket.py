@@ -17,6 +17,7 @@ from functools import cache
 import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.parsers import ResponseParserError
 
 from chalicelib.config import ConfigurationError, settings
 from chalicelib.errors import UpstreamError
@@ -63,5 +64,5 @@ def post(connection_id: str, payload: dict) -> None:
         if code == "GoneException":
             raise ConnectionGone(connection_id) from None
         raise UpstreamError(f"WebSocket PostToConnection falló ({code}).") from exc
-    except BotoCoreError as exc:
+    except (BotoCoreError, ResponseParserError) as exc:
         raise UpstreamError(f"WebSocket PostToConnection falló ({type(exc).__name__}).") from exc
