@@ -13,6 +13,7 @@ import pytest
 from chalicelib import config
 from chalicelib.adapters import aws, sns, websocket
 from chalicelib.domain.alertas import StockChange
+from chalicelib.services import alertas
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +23,7 @@ def fresh_adapters(monkeypatch):
     config.reset()
     sns.reset()
     websocket.reset()
+    alertas.reset()
     yield
     sns.reset()
     websocket.reset()

@@ -103,6 +103,32 @@ def test_after_commit_publishes_inline_on_the_local_stage(shop, bus_tap):
     assert [m["alerta"]["tipo"] for m in bus_tap.messages()] == ["stock_bajo"]
 
 
+def test_a_change_without_alerts_costs_no_extra_call_after_commit(shop, monkeypatch):
+    from chalicelib.adapters import dynamo as adapter
+
+    calls = []
+    real = adapter._call
+    monkeypatch.setattr(adapter, "_call", lambda op, **kw: calls.append(op) or real(op, **kw))
+    tenant = shop["codigo"]
+
+    commit_sale(tenant, change(20, 19, codigo=f"{tenant}P001"))
+    avisos.after_commit(tenant, [avisos.Notice("venta_registrada", f"{tenant}V001")])
+
+    assert calls == ["transact_write_items"]
+
+
+def test_after_commit_publishes_only_what_this_change_wrote(shop, other_shop, bus_tap):
+    mine, theirs = shop["codigo"], other_shop["codigo"]
+    commit_sale(theirs, change(1, 0, codigo=f"{theirs}P001"))
+    alertas.take_written(theirs)  # as if written by another request
+    commit_sale(mine, change(1, 0, codigo=f"{mine}P001"))
+
+    avisos.after_commit(mine, [])
+
+    assert [m["alerta"]["tenant_id"] for m in bus_tap.messages()] == [mine]
+    assert len(alertas.pending(theirs)) == 1  # left to the periodic drain
+
+
 def test_a_claimed_alert_is_not_published_twice_by_concurrent_drains(shop, bus_tap):
     tenant = shop["codigo"]
     commit_sale(tenant, change(1, 0, codigo=f"{tenant}P001"))

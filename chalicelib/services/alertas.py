@@ -14,9 +14,10 @@ Who publishes, and how often:
 - Deployed, the table's stream invokes ``drain_keys`` for every new item (within
   a second or so), and a one-minute schedule runs ``drain_outbox()`` over every
   shop, picking up whatever failed or was missed.
-- Locally there is no stream consumer: ``after_commit`` drains the shop inline
-  when ``SAAI_DRENAR_ALERTAS_EN_LINEA`` is set, and the local stack calls
-  ``drain_outbox()`` periodically.
+- Locally there is no stream consumer: when ``SAAI_DRENAR_ALERTAS_EN_LINEA`` is
+  set, ``after_commit`` publishes the very items this request wrote (their keys
+  are remembered in a context variable, so a change that raised no alert costs
+  no extra call), and the local stack calls ``drain_outbox()`` periodically.
 
 Every path may run at the same time as another, so publishing an item first
 *claims* it: a conditional update sets ``reclamada_hasta`` (a lease of
@@ -31,6 +32,7 @@ same email twice.
 """
 
 import uuid
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -49,6 +51,9 @@ LEASE_SECONDS = 60
 FIRST_BACKOFF_SECONDS = 5
 MAX_BACKOFF_SECONDS = 15 * 60
 LOUD_AFTER = 5
+
+_written: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("alertas_escritas", default=())
+"""Outbox keys whose actions this context handed out, until ``take_written``."""
 
 
 def new_alert_id(now: datetime) -> str:
@@ -83,6 +88,7 @@ def build_alerts(tenant_id: str, drafts: list[alertas.AlertDraft]) -> list[dict]
 def pending_put(alert: dict) -> dict:
     """The transaction action that records one alert in the outbox."""
     entity_id = PREFIX + alert["id"]
+    _written.set((*_written.get(), (alert["tenant_id"], entity_id)))
     record = {
         "clave": entity_id,
         "alerta": alert,
@@ -229,6 +235,22 @@ def drain_outbox(tenant_id: str | None = None) -> DrainReport:
                 continue
             _publish(shop, record["clave"], report)
     return report
+
+
+def take_written(tenant_id: str) -> list[tuple[str, str]]:
+    """The shop's outbox keys handed out in this context, forgotten once taken.
+
+    Some may belong to a transaction that was refused and retried; claiming
+    those finds nothing and skips them.
+    """
+    mine = [key for key in _written.get() if key[0] == tenant_id]
+    _written.set(tuple(key for key in _written.get() if key[0] != tenant_id))
+    return mine
+
+
+def reset() -> None:
+    """Forget the keys handed out in this context (tests)."""
+    _written.set(())
 
 
 def drain_keys(keys: list[tuple[str, str]]) -> DrainReport:

@@ -39,13 +39,14 @@ def after_commit(tenant_id: str, notices: list[Notice]) -> None:
     """Emit live notices for a committed change; never raises.
 
     Where no stream publishes the outbox (the local stage), this also publishes
-    the shop's pending alerts right away.
+    the alerts that this change wrote, right away.
     """
     notify(tenant_id, notices)
-    if not settings().drain_alerts_inline:
+    written = alertas.take_written(tenant_id)
+    if not written or not settings().drain_alerts_inline:
         return
     try:
-        alertas.drain_outbox(tenant_id)
+        alertas.drain_keys(written)
     except Exception:  # noqa: BLE001 - the alerts stay in the outbox for the next drain
         logger.exception("publicación de alertas pendiente", extra={"tenant_id": tenant_id})
 
