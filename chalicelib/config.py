@@ -3,6 +3,20 @@
 ``.chalice/config.json`` sets these variables for each stage; the tests and the
 local stack set the local stage's values. Nothing here has a default that points
 at a deployed resource.
+
+Alerts and real time:
+
+- ``ALERTAS_TOPIC_ARN``: the topic's ARN. Deployed, the template sets it; when it
+  is absent the ARN is built from ``ALERTAS_TOPIC`` and the caller's account.
+- ``ALERTAS_PENDIENTES_STREAM_ARN``: the outbox table's stream, for a plain
+  ``chalice deploy``. The packaged template replaces it with the table's real
+  stream, so the stages leave it empty and the placeholder below is used.
+- ``SAAI_DRENAR_ALERTAS_EN_LINEA``: ``1`` publishes a change's alerts right after
+  its commit (the local stage, which has no stream consumer); deployed, the
+  outbox stream and the schedule publish them.
+- ``SAAI_EMAIL_VIA_HTTP``: locally, owners' alert mail goes to this loopback
+  HTTP endpoint (protocol ``http``) instead of SNS's ``email`` protocol.
+- ``WS_MANAGEMENT_URL``: the ``@connections`` API of the WebSocket gateway.
 """
 
 import os
@@ -10,6 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chalicelib.tables import TABLES
+
+STREAM_FROM_TEMPLATE = "arn:aws:dynamodb:::table/t_alertas_pendientes/stream/de-la-plantilla"
+"""Stands for the outbox stream until the deploy template names the real one."""
 
 
 class ConfigurationError(RuntimeError):
@@ -30,6 +47,10 @@ class Settings:
     token_minutes: int
     login_max_failures: int
     login_window_minutes: int
+    alerts_topic_arn: str = ""
+    outbox_stream_arn: str = ""
+    drain_alerts_inline: bool = False
+    email_via_http: str = ""
 
     def table(self, name: str) -> str:
         try:
@@ -59,6 +80,11 @@ def settings() -> Settings:
         token_minutes=_int("SAAI_TOKEN_MINUTES", 480),
         login_max_failures=_int("SAAI_LOGIN_MAX_FAILURES", 5),
         login_window_minutes=_int("SAAI_LOGIN_WINDOW_MINUTES", 15),
+        alerts_topic_arn=os.environ.get("ALERTAS_TOPIC_ARN", ""),
+        outbox_stream_arn=os.environ.get("ALERTAS_PENDIENTES_STREAM_ARN", "")
+        or STREAM_FROM_TEMPLATE,
+        drain_alerts_inline=os.environ.get("SAAI_DRENAR_ALERTAS_EN_LINEA", "") in ("1", "true"),
+        email_via_http=os.environ.get("SAAI_EMAIL_VIA_HTTP", "").rstrip("/"),
     )
 
 

@@ -4,6 +4,12 @@
 ``merge_template`` writes the same resources as CloudFormation for
 ``chalice package --merge-template``. Table names, the topic and the bucket
 come from the stage's environment variables in ``.chalice/config.json``.
+
+The merged template also completes what the app cannot know before its
+resources exist: the outbox stream that feeds ``publicar_alertas_pendientes``
+(the table's ``StreamArn`` replaces the placeholder in ``config.py``), and, for
+every function, ``ALERTAS_TOPIC_ARN`` and ``WS_MANAGEMENT_URL`` (the WebSocket
+API's ``@connections`` endpoint), set through SAM's ``Globals``.
 """
 
 import json
@@ -18,9 +24,17 @@ from chalicelib.tables import TABLES
 CONFIG_FILE = Path(__file__).resolve().parent.parent / ".chalice" / "config.json"
 
 
+OUTBOX_TABLE = "t_alertas_pendientes"
+OUTBOX_FUNCTION = "publicar_alertas_pendientes"
+"""The app's handler on the outbox stream (``app.py``); chalice names its resources after it."""
+
+
+def _stage(stage: str) -> dict:
+    return json.loads(CONFIG_FILE.read_text())["stages"][stage]
+
+
 def stage_environment(stage: str) -> dict[str, str]:
-    config = json.loads(CONFIG_FILE.read_text())
-    return dict(config["stages"][stage]["environment_variables"])
+    return dict(_stage(stage)["environment_variables"])
 
 
 def create_local() -> None:
@@ -79,4 +93,27 @@ def merge_template(stage: str) -> dict:
             },
         },
     }
-    return {"Resources": resources}
+    resources.update(_outbox_stream())
+    return {"Resources": resources, "Globals": _function_globals(stage)}
+
+
+def _outbox_stream() -> dict:
+    function = _logical_id(OUTBOX_FUNCTION)
+    source = _logical_id(f"{OUTBOX_FUNCTION}-dynamodb-event-source")
+    stream = {"Fn::GetAtt": [_logical_id(OUTBOX_TABLE), "StreamArn"]}
+    return {
+        function: {
+            "Type": "AWS::Serverless::Function",
+            "Properties": {"Events": {source: {"Properties": {"Stream": stream}}}},
+        }
+    }
+
+
+def _function_globals(stage: str) -> dict:
+    api_stage = _stage(stage).get("api_gateway_stage", "api")
+    management = "https://${WebsocketAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/" + api_stage
+    variables = {
+        "ALERTAS_TOPIC_ARN": {"Ref": "AlertasSAAITopic"},
+        "WS_MANAGEMENT_URL": {"Fn::Sub": management},
+    }
+    return {"Function": {"Environment": {"Variables": variables}}}

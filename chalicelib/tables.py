@@ -89,6 +89,11 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("t_gastos", "expenses"),
     TableSpec("t_reportes", "generated reports and their S3 keys"),
     TableSpec("t_notificaciones", "every alert published on AlertasSAAI"),
+    TableSpec(
+        "t_alertas_pendientes",
+        "alerts written with their change, until published on AlertasSAAI",
+        stream=True,
+    ),
     TableSpec("t_ws_connections", "open WebSocket connections", ttl_attribute="expira"),
     TableSpec("t_analitica", "metrics per shop and Lima day"),
     TableSpec("t_predicciones", "demand predictions per shop, product and day"),

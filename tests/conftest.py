@@ -13,6 +13,8 @@ from chalicelib.domain.models import CuentaNueva
 
 PASSWORD = "clave-segura-123"
 
+pytest_plugins = ["tests.apoyo_alertas"]
+
 
 @pytest.fixture(autouse=True)
 def aws_emulated(request, monkeypatch):

@@ -6,10 +6,12 @@ live in the services.
 
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from chalicelib.domain.money import money
 from chalicelib.domain.roles import ROLES
 
 _USUARIO = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
@@ -56,6 +58,18 @@ def _email(value: str | None) -> str | None:
     return value.lower()
 
 
+def _umbral(value) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        amount = money(value)
+    except ValueError as exc:
+        raise ValueError(f"Debe ser un monto en soles: {exc}.") from None
+    if amount < 0:
+        raise ValueError("No puede ser negativo.")
+    return amount
+
+
 def _password(value: str) -> str:
     if len(value) < 8:
         raise ValueError("Debe tener al menos 8 caracteres.")
@@ -89,6 +103,9 @@ class TiendaNueva(Input):
     ruc: str | None = Field(default=None, max_length=11)
     direccion: str | None = Field(default=None, max_length=200)
     administrador: AdministradorNuevo
+    umbral_merma: Decimal | None = None
+
+    _check_umbral = field_validator("umbral_merma", mode="before")(_umbral)
 
     @field_validator("ruc")
     @classmethod
@@ -104,7 +121,9 @@ class TiendaCambio(Input):
     direccion: str | None = Field(default=None, max_length=200)
     estado: Literal["ACTIVA", "SUSPENDIDA"] | None = None
     email_administrador: str | None = Field(default=None, max_length=254)
+    umbral_merma: Decimal | None = None
 
+    _check_umbral = field_validator("umbral_merma", mode="before")(_umbral)
     _check_ruc = field_validator("ruc")(TiendaNueva._ruc.__func__)
     _check_not_null = field_validator("nombre", "estado", "email_administrador", mode="before")(
         _not_null

@@ -3,15 +3,19 @@
 
 Opening a shop writes the shop, its first owner account, the owner's login link
 and the shop's user counter in one transaction: a failure leaves nothing.
+
+The owner's email is also subscribed to the shop's critical alerts (see
+``services.suscripciones``) after the shop is written, changed or deleted; SNS
+trouble there is logged, shown on the shop and retried, never a failed request.
 """
 
 from chalicelib import clock
 from chalicelib.adapters import dynamo
 from chalicelib.domain import codes, records, roles
 from chalicelib.domain.models import TiendaCambio, TiendaNueva
-from chalicelib.errors import ConflictError, NotFoundError
+from chalicelib.errors import ConcurrentUpdateError, ConflictError, NotFoundError
 from chalicelib.logs import logger
-from chalicelib.services import auth, cuentas
+from chalicelib.services import auth, cuentas, suscripciones
 
 ACTIVA = "ACTIVA"
 SUSPENDIDA = "SUSPENDIDA"
@@ -34,6 +38,8 @@ def create(body: TiendaNueva, por: str) -> dict:
         "creado_en": clock.now_iso(),
         "creado_por": por,
         "administrador": _owner_summary(owner),
+        "umbral_merma": body.umbral_merma,
+        suscripciones.FIELD: suscripciones.initial_state(owner["email"]),
     }
     counter = {"tenant_id": codigo, "entity_id": "U", "cuenta": 1}
     try:
@@ -51,6 +57,9 @@ def create(body: TiendaNueva, por: str) -> dict:
         # Only possible when the shop counter lags the stored shops (a restore).
         raise ConflictError(f"El código {codigo} ya está en uso; intente de nuevo.") from None
     logger.info("tienda creada", extra={"tenant_id": codigo, "por": por})
+    state = suscripciones.sync_quietly(codigo)
+    if state is not None:
+        shop[suscripciones.FIELD] = state
     return {**shop, "codigo_tienda": codigo}
 
 
@@ -78,8 +87,18 @@ def update(codigo: str, cambios: TiendaCambio, por: str) -> dict:
         raise ConflictError(f"La tienda {codigo} fue dada de baja y no se puede cambiar.")
     fields = cambios.model_dump(exclude_unset=True)
     email = fields.pop("email_administrador", None)
-    if email:
+    condition = "#d.estado <> :inactivo"
+    values: dict = {":inactivo": records.INACTIVO}
+    names: dict = {}
+    email_changed = bool(email) and email != shop["administrador"].get("email")
+    if email_changed:
         fields["administrador"] = {**shop["administrador"], "email": email}
+        stored = shop.get(suscripciones.FIELD)
+        state = stored or suscripciones.state_of(shop)
+        fields[suscripciones.FIELD] = suscripciones.with_new_email(state, email)
+        extra, extra_values, names = suscripciones.version_condition(stored)
+        condition += f" AND {extra}"
+        values.update(extra_values)
     try:
         updated = dynamo.update(
             "t_tiendas",
@@ -87,14 +106,24 @@ def update(codigo: str, cambios: TiendaCambio, por: str) -> dict:
             codes.shop_sort_key(codigo),
             dynamo.Update(
                 set_fields=fields,
-                condition="#d.estado <> :inactivo",
-                condition_values={":inactivo": records.INACTIVO},
+                condition=condition,
+                condition_values=values,
+                condition_names=names,
             ),
         )
     except dynamo.ConditionFailed:
-        raise ConflictError(f"La tienda {codigo} fue dada de baja y no se puede cambiar.") from None
-    if email:
+        if get(codigo)["estado"] == records.INACTIVO:
+            raise ConflictError(
+                f"La tienda {codigo} fue dada de baja y no se puede cambiar."
+            ) from None
+        raise ConcurrentUpdateError(
+            f"La tienda {codigo} cambió mientras se actualizaba; intente de nuevo."
+        ) from None
+    if email_changed:
         _set_owner_email(codigo, shop["administrador"]["codigo"], email)
+        state = suscripciones.sync_quietly(codigo)
+        if state is not None:
+            updated[suscripciones.FIELD] = state
     if fields.get("estado") == SUSPENDIDA:
         # Reactivating must not bring old sessions back: suspension ends them.
         for rol in roles.SHOP_ROLES:
@@ -127,6 +156,7 @@ def deactivate(codigo: str, motivo: str, por: str) -> None:
     except dynamo.ConditionFailed:
         raise NotFoundError(f"No existe la tienda {codigo}.") from None
     revoked = sum(auth.revoke_all(rol, codigo, "", por) for rol in roles.SHOP_ROLES)
+    suscripciones.sync_quietly(codigo)
     logger.info(
         "tienda dada de baja", extra={"tenant_id": codigo, "tokens_revocados": revoked, "por": por}
     )
