@@ -18,6 +18,11 @@ class SaaiError(Exception):
     def body(self) -> dict:
         return {"error": self.code, "mensaje": self.mensaje, "campos": self.campos}
 
+    @property
+    def detalle(self) -> str:
+        """What the logs and operators' records keep; may say more than ``mensaje``."""
+        return self.mensaje
+
 
 class BadRequestError(SaaiError):
     status = 400
@@ -111,4 +116,8 @@ class UpstreamError(SaaiError):
 
     def __init__(self, detalle: str):
         super().__init__("El servicio no está disponible en este momento; intente de nuevo.")
-        self.detalle = detalle
+        self._detalle = detalle
+
+    @property
+    def detalle(self) -> str:
+        return self._detalle

@@ -22,7 +22,6 @@ from chalicelib.errors import (
     ForbiddenError,
     PayloadTooLargeError,
     SaaiError,
-    UpstreamError,
 )
 from chalicelib.logs import bind_request, logger
 from chalicelib.services.auth import Caller
@@ -209,9 +208,8 @@ def endpoint(
                 result = view(Request(chalice_request, caller), **path_params)
             except SaaiError as exc:
                 if exc.status >= 500:
-                    detalle = exc.detalle if isinstance(exc, UpstreamError) else exc.mensaje
                     logger.exception(
-                        "error de servicio", extra={"error": exc.code, "detalle": detalle}
+                        "error de servicio", extra={"error": exc.code, "detalle": exc.detalle}
                     )
                 return error_response(exc)
             except Exception:  # noqa: BLE001 - the boundary: log once, answer 500
