@@ -10,6 +10,7 @@ every few seconds and on exit.
 """
 
 import argparse
+import importlib
 import json
 import logging
 import os
@@ -89,13 +90,17 @@ class Stack:
         self.stoppers.append(moto.stop)
 
         from chalicelib import config, infra
-        from tools.local import persistence, seed
+        from tools.local import correo, persistence, seed
 
+        mail = correo.start(0, self.mail_folder)
+        self.stoppers.append(mail.stop)
+        os.environ["SAAI_EMAIL_VIA_HTTP"] = mail.url
         config.reset()
         infra.create_local()
         loaded = persistence.load(self.data) if self.data.exists() else 0
+        app = self._start_api()
+        self._start_alerts(app)
         accounts = seed.seed()
-        self._start_api()
         self._start_web()
         self.saver = threading.Thread(target=self._save_periodically, daemon=True)
         self.saver.start()
@@ -134,6 +139,37 @@ class Stack:
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()
         self.stoppers.append(server.shutdown)
+        return chalice_config.chalice_app
+
+    @property
+    def mail_folder(self) -> Path:
+        return self.data / "correo"
+
+    def _start_alerts(self, app) -> None:
+        """What AWS wires around the functions, done locally: SNS delivering
+        AlertasSAAI to GuardarNotificacion, the WebSocket gateway, and the
+        schedules that retry unpublished alerts and email subscriptions."""
+        from chalicelib.services import suscripciones
+        from tools.local import sns_lambda, ws_gateway
+
+        handlers = importlib.import_module("app")  # the module chalice loaded above
+        bridge = sns_lambda.start(0, handlers.guardar_notificacion)
+        self.stoppers.append(bridge.stop)
+        sns_lambda.subscribe(bridge)
+        gateway = ws_gateway.start(HOST, self.ports.ws, app, self.ports.ws_admin)
+        self.stoppers.append(gateway.stop)
+        suscripciones.verify_all()  # the emulator forgot the subscriptions on stop
+        threading.Thread(target=self._retry_periodically, daemon=True).start()
+
+    def _retry_periodically(self) -> None:
+        from chalicelib.services import alertas, suscripciones
+
+        while not self.stopping.wait(30):
+            try:
+                alertas.drain_outbox()
+                suscripciones.retry_pending()
+            except Exception as exc:  # noqa: BLE001 - the next round tries again
+                print(f"Reintento de alertas fallido: {exc!r}", file=sys.stderr, flush=True)
 
     def _load_demo_sales(self) -> None:
         """Fill demo shop T001 while the stack already serves: the real file given
@@ -206,6 +242,7 @@ def banner(stack: Stack, accounts) -> str:
         f"  Frontends      http://{HOST}:{p.web}/saai/  /admin/  /trabajador/",
         f"  AWS emulado    http://{HOST}:{p.aws}   (DynamoDB, SNS, S3)",
         f"  Datos          {stack.data}",
+        f"  Correos        {stack.mail_folder}  (alertas CRITICAL, un .eml por mensaje)",
         "Cuentas:",
     ]
     for c in accounts:
