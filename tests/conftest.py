@@ -10,8 +10,13 @@ from chalicelib import config, infra
 from chalicelib.adapters import aws, passwords, tokens
 from chalicelib.domain import codes, roles
 from chalicelib.domain.models import CuentaNueva
+from tools.local.emulador import install_transactions
 
 PASSWORD = "clave-segura-123"
+
+# The same transaction semantics as the local stack's emulator: conditions
+# checked before writes, no whole-table copies (see tools/local/emulador.py).
+install_transactions()
 
 pytest_plugins = ["tests.apoyo_alertas"]
 

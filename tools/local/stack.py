@@ -81,13 +81,12 @@ class Stack:
     stopping: threading.Event = field(default_factory=threading.Event)
 
     def start(self) -> list:
-        from moto.server import ThreadedMotoServer
+        from tools.local.emulador import Emulator
 
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         _environment(self.ports)
-        moto = ThreadedMotoServer(ip_address=HOST, port=self.ports.aws, verbose=False)
-        moto.start()
-        self.stoppers.append(moto.stop)
+        emulator = Emulator(HOST, self.ports.aws).start()
+        self.stoppers.append(emulator.stop)
 
         from chalicelib import config, infra
         from tools.local import correo, persistence, seed
