@@ -8,7 +8,7 @@ import pytest
 
 from chalicelib import clock
 from chalicelib.adapters import aws
-from chalicelib.domain.catalogo import VentaNueva
+from chalicelib.domain.ventas import VentaNueva
 from chalicelib.errors import InsufficientStockError
 from chalicelib.services import ventas
 from tests.helpers import create_product, kardex, sell, stock_of

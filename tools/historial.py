@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from chalicelib.domain.catalogo import MAX_LINEAS
 from chalicelib.domain.money import round_money, to_decimal
+from chalicelib.domain.ventas import MAX_LINEAS
 
 VENTA = "VENTA"
 ANULAR = "ANULAR"

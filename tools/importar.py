@@ -24,7 +24,8 @@ from tqdm import tqdm
 from chalicelib import clock
 from chalicelib.adapters import dynamo
 from chalicelib.domain import roles
-from chalicelib.domain.catalogo import MovimientoNuevo, ProductoCambio, ProductoNuevo, VentaNueva
+from chalicelib.domain.catalogo import MovimientoNuevo, ProductoCambio, ProductoNuevo
+from chalicelib.domain.ventas import VentaNueva
 from chalicelib.errors import AlreadyAppliedError, ConflictError, InsufficientStockError
 from chalicelib.logs import logger
 from chalicelib.services import productos, ventas

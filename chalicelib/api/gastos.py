@@ -5,7 +5,7 @@ from chalice import Blueprint
 from chalicelib.api.authorizer import saai_authorizer
 from chalicelib.api.routing import endpoint
 from chalicelib.domain import roles
-from chalicelib.domain.catalogo import GastoNuevo
+from chalicelib.domain.gastos import GastoNuevo
 from chalicelib.domain.models import Baja
 from chalicelib.services import gastos
 

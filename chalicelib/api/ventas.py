@@ -5,7 +5,7 @@ from chalice import Blueprint
 from chalicelib.api.authorizer import saai_authorizer
 from chalicelib.api.routing import endpoint
 from chalicelib.domain import roles
-from chalicelib.domain.catalogo import Anulacion, VentaNueva
+from chalicelib.domain.ventas import Anulacion, VentaNueva
 from chalicelib.services import ventas
 
 bp = Blueprint(__name__)

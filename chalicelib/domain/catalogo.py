@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from chalicelib.domain import cantidades
-from chalicelib.domain.cantidades import Cantidad, CantidadNoNegativa, CantidadPositiva, Soles
+from chalicelib.domain.cantidades import Cantidad, CantidadNoNegativa, Soles
 from chalicelib.domain.models import Input
 
 _BARRAS = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,39}$")
@@ -122,52 +122,3 @@ class MovimientoNuevo(Input):
     def change(self) -> Decimal:
         """The signed change of stock."""
         return -self.cantidad if self.tipo == MERMA else self.cantidad
-
-
-class LineaVenta(Input):
-    producto: str = Field(min_length=1, max_length=24)
-    cantidad: CantidadPositiva
-
-
-MAX_LINEAS = 30
-
-
-class VentaNueva(Input):
-    items: list[LineaVenta] = Field(min_length=1, max_length=MAX_LINEAS)
-    metodo_pago: Literal["EFECTIVO", "TARJETA", "YAPE", "PLIN", "TRANSFERENCIA"]
-
-    @field_validator("items")
-    @classmethod
-    def _upper_codes(cls, items: list[LineaVenta]) -> list[LineaVenta]:
-        for line in items:
-            line.producto = line.producto.upper()
-        return items
-
-
-class Anulacion(Input):
-    motivo: str = Field(min_length=1, max_length=300)
-
-
-CATEGORIAS_GASTO = (
-    "ALQUILER",
-    "SERVICIOS",
-    "SUELDOS",
-    "COMPRAS",
-    "TRANSPORTE",
-    "IMPUESTOS",
-    "OTROS",
-)
-
-
-class GastoNuevo(Input):
-    concepto: str = Field(min_length=1, max_length=200)
-    monto: Soles
-    categoria: Literal[CATEGORIAS_GASTO]  # type: ignore[valid-type]
-    fecha: str | None = Field(default=None, max_length=10)
-
-    @field_validator("monto")
-    @classmethod
-    def _positive(cls, value: Decimal) -> Decimal:
-        if value <= 0:
-            raise ValueError("Debe ser mayor que cero.")
-        return value

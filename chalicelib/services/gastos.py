@@ -9,7 +9,7 @@ from datetime import date
 from chalicelib import clock
 from chalicelib.adapters import dynamo
 from chalicelib.domain import codes, fechas, records
-from chalicelib.domain.catalogo import GastoNuevo
+from chalicelib.domain.gastos import GastoNuevo
 from chalicelib.errors import BadRequestError, NotFoundError
 from chalicelib.logs import logger
 from chalicelib.services import avisos

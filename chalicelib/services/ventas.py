@@ -34,8 +34,8 @@ from aws_lambda_powertools.utilities.idempotency.serialization.base import (
 from chalicelib import clock
 from chalicelib.adapters import aws, dynamo
 from chalicelib.domain import cantidades, catalogo, codes, fechas, records, roles
-from chalicelib.domain.catalogo import VentaNueva
 from chalicelib.domain.money import round_money
+from chalicelib.domain.ventas import MAX_LINEAS, VentaNueva
 from chalicelib.errors import (
     AlreadyAppliedError,
     BadRequestError,
@@ -152,8 +152,8 @@ def register(
     import reference ``origen`` was already recorded).
     """
     lines = merged_lines(body)
-    if len(lines) > catalogo.MAX_LINEAS:
-        raise BadRequestError.field("items", f"Como máximo {catalogo.MAX_LINEAS} productos.")
+    if len(lines) > MAX_LINEAS:
+        raise BadRequestError.field("items", f"Como máximo {MAX_LINEAS} productos.")
     keys = _product_keys(tenant_id, lines)
     number = None
     for _ in range(productos.ATTEMPTS):
