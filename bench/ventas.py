@@ -22,6 +22,9 @@ SOURCE_LINES = 110_199
 
 def _environment() -> None:
     from chalicelib import config, infra
+    from tools.local.emulador import install_transactions
+
+    install_transactions()  # moto's own copies whole tables per transaction
 
     for name, value in infra.stage_environment("local").items():
         os.environ[name] = value
