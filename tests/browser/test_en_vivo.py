@@ -95,6 +95,7 @@ def test_a_sale_that_empties_a_product_raises_an_alert_the_owner_marks_read(new_
     expect(owner.get_by_test_id("notificaciones-no-leidas")).to_have_count(0)
     expect(badge).to_have_accessible_name("Notificaciones: 0 sin leer")
     assert shop.unread() == []
+    assert shop.unread(shop.worker_token) == []  # read is per shop, whoever reads it
     owner.get_by_label("Solo no leídas").uncheck()
     read = owner.locator(f'[data-testid="notificacion"][data-id="{notification_id}"]')
     expect(read).to_have_attribute("data-leida", "true")
