@@ -328,3 +328,15 @@ def test_emulator_http_delivery_omits_attributes_and_delivers_inside_publish(tmp
     endpoint.stop()
     with pytest.raises(requests.ConnectionError):  # in-process moto lets it out as it is
         sns.publish_alert({**alert, "mensaje": "m", "entidad": "e", "en": "x"}, "s", "t")
+
+
+def test_local_start_resubscribes_what_the_emulator_forgot(api, saai_token, shop):
+    lost = shop_state(api, saai_token, shop["codigo"])["suscripcion"]
+    aws.client("sns").unsubscribe(SubscriptionArn=lost)  # the emulator restarted empty
+
+    assert suscripciones.verify_all() == 1
+
+    state = shop_state(api, saai_token, shop["codigo"])
+    assert state["estado"] == "SUSCRITA" and state["suscripcion"] != lost
+    assert subscription(state["suscripcion"])["Endpoint"] == "rosita@example.com"
+    assert suscripciones.verify_all() == 0  # nothing left to fix
