@@ -10,7 +10,16 @@ blueprint. Each of them first clears the log keys a previous invocation bound.
 from chalice import Chalice, Rate
 
 from chalicelib.adapters import dynamo
-from chalicelib.api import authorizer, notificaciones, sesion, tiendas, usuarios
+from chalicelib.api import (
+    authorizer,
+    gastos,
+    notificaciones,
+    productos,
+    sesion,
+    tiendas,
+    usuarios,
+    ventas,
+)
 from chalicelib.config import settings
 from chalicelib.logs import bind_request
 from chalicelib.services import alertas, suscripciones, tiempo_real
@@ -24,6 +33,9 @@ app.register_blueprint(authorizer.bp)
 app.register_blueprint(sesion.bp)
 app.register_blueprint(tiendas.bp)
 app.register_blueprint(usuarios.bp)
+app.register_blueprint(productos.bp)
+app.register_blueprint(ventas.bp)
+app.register_blueprint(gastos.bp)
 app.register_blueprint(notificaciones.bp)
 
 

@@ -7,11 +7,16 @@ from chalice.test import Client
 from moto import mock_aws
 
 from chalicelib import config, infra
-from chalicelib.adapters import aws, tokens
+from chalicelib.adapters import aws, passwords, tokens
 from chalicelib.domain import codes, roles
 from chalicelib.domain.models import CuentaNueva
+from tools.local.emulador import install_transactions
 
 PASSWORD = "clave-segura-123"
+
+# The same transaction semantics as the local stack's emulator: conditions
+# checked before writes, no whole-table copies (see tools/local/emulador.py).
+install_transactions()
 
 pytest_plugins = ["tests.apoyo_alertas"]
 
@@ -26,11 +31,13 @@ def aws_emulated(request, monkeypatch):
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("SAAI_ARGON2_PERFIL", "rapido")
     monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
     monkeypatch.delenv("AWS_PROFILE", raising=False)
     config.reset()
     aws.reset()
     tokens.reset()
+    passwords.reset()
     with mock_aws():
         infra.create_local()
         yield

@@ -58,15 +58,21 @@ def test_platform_policy_covers_shops_but_not_owner_routes(saai_token):
     assert f"{BASE}/POST/usuarios" not in resources
 
 
-def test_suspended_shop_gets_an_explicit_deny_on_everything(api, saai_token, shop):
-    api.call("PATCH", f"/tiendas/{shop['codigo']}", {"estado": "SUSPENDIDA"}, token=saai_token)
-
+def test_worker_policy_leaves_out_owner_and_platform_routes_which_the_gateway_refuses(api, shop):
     answer = authorizer.decide(shop["worker"], ARN)
 
-    statement = answer["policyDocument"]["Statement"][0]
-    assert statement["Effect"] == "Deny"
-    assert statement["Resource"] == [f"{BASE}/*/*"]
-    assert "context" not in answer
+    resources = answer["policyDocument"]["Statement"][0]["Resource"]
+    assert f"{BASE}/GET/me" in resources
+    assert not any("/usuarios" in r or "/tiendas" in r for r in resources)
+    assert api.call("GET", "/usuarios", token=shop["worker"]).status_code == 403
+
+
+def test_a_suspended_shops_token_is_rejected_so_the_app_ends_the_session(api, saai_token, shop):
+    api.call("PATCH", f"/tiendas/{shop['codigo']}", {"estado": "SUSPENDIDA"}, token=saai_token)
+
+    with pytest.raises(authorizer.TokenRejected):
+        authorizer.decide(shop["worker"], ARN)
+    assert api.call("GET", "/me", token=shop["owner"]).status_code == 401
 
 
 @pytest.mark.parametrize("alg", ["none", "None", "NONE", "nOnE"])
@@ -102,7 +108,7 @@ def test_token_expired_a_minute_ago_answers_401(api, shop):
     assert response.headers.get("Access-Control-Allow-Origin") == "*"
 
 
-@pytest.mark.parametrize("missing", ["exp", "iat", "jti", "sub", "rol", "tienda"])
+@pytest.mark.parametrize("missing", ["exp", "iat", "jti", "sub", "rol", "codigo_tienda"])
 def test_correctly_signed_token_without_a_required_claim_is_rejected(api, shop, missing):
     claims = _claims_of(shop["owner"])
     del claims[missing]
@@ -145,7 +151,33 @@ def test_two_shops_in_turn_each_see_their_own_context(api, shop, other_shop):
         assert theirs["codigo_tienda"] == other_shop["codigo"]
 
 
-def test_role_not_allowed_answers_403_even_with_a_valid_token(api, shop):
-    response = api.call("GET", "/usuarios", token=shop["worker"])
+def test_the_route_itself_refuses_a_role_even_if_the_gateway_let_it_through(shop):
+    from chalice.local import LambdaContext
 
-    assert response.status_code == 403
+    from app import app
+
+    context = authorizer.decide(shop["worker"], ARN)["context"]
+    event = {
+        "resource": "/usuarios",
+        "path": "/usuarios",
+        "httpMethod": "GET",
+        "headers": {},
+        "multiValueHeaders": {},
+        "queryStringParameters": None,
+        "multiValueQueryStringParameters": None,
+        "pathParameters": {},
+        "stageVariables": None,
+        "body": None,
+        "isBase64Encoded": False,
+        "requestContext": {
+            "resourcePath": "/usuarios",
+            "httpMethod": "GET",
+            "requestId": "prueba",
+            "authorizer": context,
+        },
+    }
+
+    answer = app(event, LambdaContext("api_handler", 512))
+
+    assert answer["statusCode"] == 403
+    assert json.loads(answer["body"])["error"] == "PROHIBIDO"

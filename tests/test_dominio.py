@@ -62,3 +62,18 @@ def test_day_bounds_cover_the_whole_lima_day():
     start, end = clock.day_bounds(datetime(2026, 12, 4).date())
 
     assert (start, end) == ("2026-12-04T00:00:00-05:00", "2026-12-04T23:59:59-05:00")
+
+
+def test_stages_hash_passwords_with_argon2id_default_parameters(monkeypatch):
+    from chalicelib.adapters import passwords
+
+    monkeypatch.delenv("SAAI_ARGON2_PERFIL")
+    passwords.reset()
+    try:
+        stored = passwords.hash_password("una-clave-larga")
+    finally:
+        passwords.reset()
+
+    assert stored.startswith("$argon2id$") and "m=65536,t=3,p=4" in stored
+    assert passwords.verify_password(stored, "una-clave-larga")
+    assert not passwords.verify_password(stored, "otra-clave")

@@ -97,9 +97,9 @@ def test_revoked_token_is_refused(gateway, api, shop):
     assert refused(gateway, shop["worker"]) == 401
 
 
-def test_suspended_shop_is_refused_with_403(gateway, api, saai_token, shop):
+def test_suspended_shop_is_refused(gateway, api, saai_token, shop):
     api.call("PATCH", f"/tiendas/{shop['codigo']}", {"estado": "SUSPENDIDA"}, token=saai_token)
-    assert refused(gateway, shop["owner"]) == 403
+    assert refused(gateway, shop["owner"]) == 401
 
 
 # EmitirEventosWs -------------------------------------------------------------

@@ -54,7 +54,7 @@ def test_suspending_a_shop_stops_logins_and_live_tokens(api, saai_token, shop):
     )
 
     assert response.data["estado"] == "SUSPENDIDA"
-    assert api.call("GET", "/me", token=shop["owner"]).status_code == 403
+    assert api.call("GET", "/me", token=shop["owner"]).status_code == 401
     login = api.call(
         "POST",
         "/login",
@@ -73,7 +73,8 @@ def test_a_reactivated_shop_works_again(api, saai_token, shop):
     api.call("PATCH", f"/tiendas/{shop['codigo']}", {"estado": "SUSPENDIDA"}, token=saai_token)
     api.call("PATCH", f"/tiendas/{shop['codigo']}", {"estado": "ACTIVA"}, token=saai_token)
 
-    assert api.call("GET", "/me", token=shop["owner"]).status_code == 200
+    token = api.login(roles.ADMINISTRADOR, "rosita", tienda=shop["codigo"])
+    assert api.call("GET", "/me", token=token).status_code == 200
 
 
 def test_a_suspended_shop_with_a_wrong_password_still_gets_the_generic_401(api, saai_token, shop):

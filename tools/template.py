@@ -23,9 +23,25 @@ _CORS_HEADERS = {
 }
 
 
+# The gateway's own refusals, in the contract's error body (status -> code, text).
+GATEWAY_ERRORS = {
+    401: ("NO_AUTORIZADO", "Sesión inválida o vencida. Ingrese de nuevo."),
+    403: ("PROHIBIDO", "No tiene permiso para esta operación."),
+    500: ("ERROR_INTERNO", "Ocurrió un error interno."),
+}
+_RESPONSE_TYPES = {
+    "UNAUTHORIZED": 401,
+    "ACCESS_DENIED": 403,
+    "DEFAULT_4XX": 403,
+    "DEFAULT_5XX": 500,
+}
+
+
 def gateway_responses() -> dict:
     resources = {}
-    for kind in ("DEFAULT_4XX", "DEFAULT_5XX", "UNAUTHORIZED", "ACCESS_DENIED"):
+    for kind, status in _RESPONSE_TYPES.items():
+        error, mensaje = GATEWAY_ERRORS[status]
+        body = json.dumps({"error": error, "mensaje": mensaje, "campos": []}, ensure_ascii=False)
         name = "Respuesta" + "".join(p.capitalize() for p in kind.split("_"))
         resources[name] = {
             "Type": "AWS::ApiGateway::GatewayResponse",
@@ -33,6 +49,7 @@ def gateway_responses() -> dict:
                 "RestApiId": {"Ref": "RestAPI"},
                 "ResponseType": kind,
                 "ResponseParameters": _CORS_HEADERS,
+                "ResponseTemplates": {"application/json": body},
             },
         }
     return resources

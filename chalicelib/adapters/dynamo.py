@@ -84,7 +84,7 @@ def _call(operation: str, **kwargs) -> dict:
             raise ConcurrentUpdateError(
                 "Otra operación modificó los mismos datos; intente de nuevo."
             ) from exc
-        raise UpstreamError(f"DynamoDB {operation} falló ({code}).") from exc
+        raise UpstreamError(f"dynamodb {operation}: {code}") from exc
 
 
 def get(table: str, tenant_id: str, entity_id: str, consistent: bool = True) -> dict | None:
@@ -156,6 +156,8 @@ class Update:
     condition_names: dict[str, str] = field(default_factory=dict)
 
     def expression(self) -> dict:
+        if not (self.set_fields or self.add_fields):
+            raise ValueError("Update sin campos que cambiar")
         names = {"#d": "data", **self.condition_names}
         values = {k: dump(v) for k, v in self.condition_values.items()}
         sets = []
@@ -217,6 +219,19 @@ def tx_update(table: str, tenant_id: str, entity_id: str, change: Update) -> dic
     return {"Update": action}
 
 
+def tx_check(table: str, tenant_id: str, entity_id: str, condition: str, values: dict) -> dict:
+    """A transaction action that only requires ``condition`` on an item's ``data``."""
+    return {
+        "ConditionCheck": {
+            "TableName": table_name(table),
+            "Key": key(tenant_id, entity_id),
+            "ConditionExpression": condition,
+            "ExpressionAttributeNames": {"#d": "data"},
+            "ExpressionAttributeValues": {k: dump(v) for k, v in values.items()},
+        }
+    }
+
+
 def tx_delete(table: str, tenant_id: str, entity_id: str) -> dict:
     return {"Delete": {"TableName": table_name(table), "Key": key(tenant_id, entity_id)}}
 
@@ -239,20 +254,32 @@ def encode_cursor(last_key: dict | None) -> str | None:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(tenant_id: str, cursor: str | None) -> dict | None:
-    """The start key hidden in ``siguiente``; refuses one from another tenant."""
+def decode_cursor(
+    tenant_id: str,
+    cursor: str | None,
+    prefix: str | None = None,
+    between: tuple[str, str] | None = None,
+) -> dict | None:
+    """The start key hidden in ``siguiente``.
+
+    Refuses a token of another tenant or of another list: its key must lie in
+    the key range being read.
+    """
     if not cursor:
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         plain = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        entity_id = plain.get("entity_id") if isinstance(plain, dict) else None
         valid = (
-            isinstance(plain, dict)
-            and plain.get("tenant_id") == tenant_id
-            and isinstance(plain.get("entity_id"), str)
+            isinstance(entity_id, str)
+            and 0 < len(entity_id) <= 200
             and set(plain) == {"tenant_id", "entity_id"}
+            and plain["tenant_id"] == tenant_id
+            and (prefix is None or entity_id.startswith(prefix))
+            and (between is None or between[0] <= entity_id <= between[1])
         )
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
         valid = False
     if not valid:
         raise BadRequestError.field("siguiente", "El token de página no es válido.")
@@ -309,7 +336,7 @@ def query_page(
     yields a short page while more items exist.
     """
     size = page_size(limite)
-    start = decode_cursor(tenant_id, siguiente)
+    start = decode_cursor(tenant_id, siguiente, prefix, between)
     condition, values = _range_condition(prefix, between)
     values[":t"] = dump(tenant_id)
     items: list[dict] = []
@@ -380,6 +407,7 @@ def query_keys(table: str, tenant_id: str, prefix: str) -> list[str]:
             "KeyConditionExpression": condition,
             "ExpressionAttributeValues": values,
             "ProjectionExpression": "entity_id",
+            "ConsistentRead": True,
         }
         if start:
             args["ExclusiveStartKey"] = start
@@ -394,13 +422,26 @@ def as_decimal(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def increment(table: str, tenant_id: str, entity_id: str, expira: int | None = None) -> int:
-    """Add one to the item's top-level ``cuenta`` (creating it) and return it."""
+def increment(
+    table: str,
+    tenant_id: str,
+    entity_id: str,
+    expira: int | None = None,
+    below: int | None = None,
+) -> int:
+    """Add one to the item's top-level ``cuenta`` (creating it) and return it.
+
+    With ``below``, only while the count is under it (``ConditionFailed`` otherwise).
+    """
     expression = "ADD cuenta :uno"
     values = {":uno": {"N": "1"}}
+    args = {}
     if expira is not None:
         expression += " SET expira = :exp"
         values[":exp"] = {"N": str(expira)}
+    if below is not None:
+        args["ConditionExpression"] = "attribute_not_exists(cuenta) OR cuenta < :tope"
+        values[":tope"] = {"N": str(below)}
     answer = _call(
         "update_item",
         TableName=table_name(table),
@@ -408,6 +449,7 @@ def increment(table: str, tenant_id: str, entity_id: str, expira: int | None = N
         UpdateExpression=expression,
         ExpressionAttributeValues=values,
         ReturnValues="UPDATED_NEW",
+        **args,
     )
     return int(answer["Attributes"]["cuenta"]["N"])
 

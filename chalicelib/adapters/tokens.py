@@ -3,7 +3,7 @@
 The secret comes from configuration: ``SAAI_JWT_SECRET`` on the local stage, an
 SSM SecureString named by ``SAAI_JWT_SECRET_PARAM`` on deployed stages.
 Verification accepts only HS256 and requires ``exp``, ``iat``, ``jti``, ``sub``,
-``rol`` and ``tienda``; nothing is ever read from an unverified token.
+``rol`` and ``codigo_tienda`` (the tenant); nothing is ever read from an unverified token.
 """
 
 import uuid
@@ -17,7 +17,7 @@ from chalicelib.config import ConfigurationError, settings
 from chalicelib.errors import UnauthorizedError
 
 ALGORITHM = "HS256"
-REQUIRED_CLAIMS = ["exp", "iat", "jti", "sub", "rol", "tienda"]
+REQUIRED_CLAIMS = ["exp", "iat", "jti", "sub", "rol", "codigo_tienda"]
 _MIN_SECRET_BYTES = 32
 
 
@@ -41,7 +41,7 @@ def issue(sub: str, rol: str, tienda: str, now: datetime, minutes: int) -> tuple
     claims = {
         "sub": sub,
         "rol": rol,
-        "tienda": tienda,
+        "codigo_tienda": tienda,
         "jti": uuid.uuid4().hex,
         "iat": int(now.timestamp()),
         "exp": int((now + timedelta(minutes=minutes)).timestamp()),
@@ -71,7 +71,7 @@ def verify(token: str, now: datetime) -> dict:
         raise UnauthorizedError("Token inválido.") from None
     if not isinstance(claims.get("exp"), int) or claims["exp"] <= int(now.timestamp()):
         raise UnauthorizedError("El token expiró.")
-    for name in ("sub", "rol", "tienda", "jti"):
+    for name in ("sub", "rol", "codigo_tienda", "jti"):
         if not isinstance(claims.get(name), str) or not claims[name]:
             raise UnauthorizedError("Token inválido.")
     return claims

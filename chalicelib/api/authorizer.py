@@ -6,9 +6,11 @@ so a cached answer would still be right for any route of that role. Results are
 not cached (``ttl_seconds=0``): logout, a deleted user or a suspended shop must
 stop a token on its very next request, and a cached policy would outlive them.
 
-A bad, expired or revoked token raises ``TokenRejected``, whose message is the
-exact "Unauthorized" that makes API Gateway answer 401. A genuine token of a
-shop that is not ACTIVA gets an explicit Deny (403).
+A bad, expired or revoked token, or a token of a shop that is no longer ACTIVA,
+raises ``TokenRejected``, whose message is the exact "Unauthorized" that makes
+API Gateway answer 401: the apps then end the session, and logging in again
+tells the person why. A route outside the role's policy is refused by the
+gateway with 403.
 """
 
 import re
@@ -17,7 +19,7 @@ from chalice import Blueprint
 
 from chalicelib.api.routing import routes_for
 from chalicelib.errors import ShopNotActiveError, UnauthorizedError
-from chalicelib.logs import logger
+from chalicelib.logs import bind_request, logger
 from chalicelib.services import auth
 
 bp = Blueprint(__name__)
@@ -75,12 +77,10 @@ def policy(principal: str, effect: str, resources: list[str], context: dict | No
 def decide(token: str, method_arn: str) -> dict:
     """The authorizer's answer for ``token`` (raises ``TokenRejected``)."""
     base = api_base(method_arn)
+    bind_request(None, None, None)
     try:
         caller = auth.authenticate(token)
-    except ShopNotActiveError:
-        logger.info("acceso denegado: tienda no activa")
-        return policy("denegado", "Deny", [f"{base}/*/*"])
-    except UnauthorizedError as exc:
+    except (UnauthorizedError, ShopNotActiveError) as exc:
         logger.info("token rechazado", extra={"motivo": exc.mensaje})
         raise TokenRejected() from None
     resources = [

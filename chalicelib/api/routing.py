@@ -17,7 +17,12 @@ from typing import Any
 from chalice import Blueprint, CORSConfig, Response
 from pydantic import BaseModel, ValidationError
 
-from chalicelib.errors import BadRequestError, ForbiddenError, SaaiError
+from chalicelib.errors import (
+    BadRequestError,
+    ForbiddenError,
+    PayloadTooLargeError,
+    SaaiError,
+)
 from chalicelib.logs import bind_request, logger
 from chalicelib.services.auth import Caller
 
@@ -28,6 +33,7 @@ CORS = CORSConfig(
 )
 
 _FOREIGN_TENANT_FIELDS = ("tenant_id", "codigo_tienda")
+MAX_BODY_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ def json_response(body: Any, status: int = 200, headers: dict | None = None) -> 
 
 
 def error_response(error: SaaiError) -> Response:
-    return json_response(error.body(), error.status)
+    return json_response(error.body(), error.status, error.headers)
 
 
 _MESSAGES = {
@@ -126,6 +132,8 @@ class Request:
 
     def json(self, optional: bool = False) -> dict:
         raw = self._raw.raw_body
+        if raw and len(raw) > MAX_BODY_BYTES:
+            raise PayloadTooLargeError(f"El cuerpo pasa de {MAX_BODY_BYTES // 1024} KB.")
         if not raw or not raw.strip():
             if optional:
                 return {}
@@ -135,7 +143,7 @@ class Request:
             )
         try:
             body = json.loads(raw, parse_float=Decimal)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise BadRequestError(
                 "El cuerpo no es JSON válido.",
                 [{"campo": "cuerpo", "mensaje": "No es JSON válido."}],
@@ -200,7 +208,9 @@ def endpoint(
                 result = view(Request(chalice_request, caller), **path_params)
             except SaaiError as exc:
                 if exc.status >= 500:
-                    logger.exception("error de servicio", extra={"error": exc.code})
+                    logger.exception(
+                        "error de servicio", extra={"error": exc.code, "detalle": exc.detalle}
+                    )
                 return error_response(exc)
             except Exception:  # noqa: BLE001 - the boundary: log once, answer 500
                 logger.exception("error inesperado", extra={"ruta": path})

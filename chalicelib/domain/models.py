@@ -5,6 +5,7 @@ live in the services.
 """
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Literal
 
@@ -18,15 +19,35 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _RUC = re.compile(r"^(10|15|17|20)\d{9}$")
 
 
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
 class Input(BaseModel):
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    """Base of every request body: trimmed text without control or invisible
+    characters (passwords are taken exactly as typed)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean_text(cls, value, info):
+        if not isinstance(value, str):
+            return value
+        if any(unicodedata.category(ch) in _INVISIBLE for ch in value):
+            raise ValueError("Contiene caracteres de control o invisibles.")
+        return value if info.field_name == "password" else value.strip()
+
+
+def _not_null(value):
+    if value is None:
+        raise ValueError("No puede ser nulo.")
+    return value
 
 
 def _usuario(value: str) -> str:
-    value = value.lower()
-    if not _USUARIO.match(value):
+    if not value.isascii() or not _USUARIO.match(value.lower()):
         raise ValueError("Use de 3 a 40 letras minúsculas, números, punto, guion o guion bajo.")
-    return value
+    return value.lower()
 
 
 def _email(value: str | None) -> str | None:
@@ -104,7 +125,16 @@ class TiendaCambio(Input):
 
     _check_umbral = field_validator("umbral_merma", mode="before")(_umbral)
     _check_ruc = field_validator("ruc")(TiendaNueva._ruc.__func__)
-    _check_email = field_validator("email_administrador")(_email)
+    _check_not_null = field_validator("nombre", "estado", "email_administrador", mode="before")(
+        _not_null
+    )
+
+    @field_validator("email_administrador")
+    @classmethod
+    def _owner_email(cls, value: str | None) -> str:
+        if not value:
+            raise ValueError("Es obligatorio.")
+        return _email(value)
 
     @model_validator(mode="after")
     def _something(self):
@@ -119,6 +149,7 @@ class UsuarioCambio(Input):
     password: str | None = Field(default=None, min_length=8, max_length=200)
 
     _check_email = field_validator("email")(_email)
+    _check_not_null = field_validator("nombre", "password", mode="before")(_not_null)
 
     @model_validator(mode="after")
     def _something(self):

@@ -170,7 +170,7 @@ def _release(tenant_id: str, record: dict, error: SaaiError, now: int) -> None:
                 set_fields={
                     "reclamada_hasta": 0,
                     "reintentar_desde": now + _backoff(intentos - 1),
-                    "ultimo_error": error.mensaje,
+                    "ultimo_error": error.detalle,
                 },
                 add_fields={"intentos": 1},
             ),

@@ -61,11 +61,32 @@ def token_key(usuario: str, jti: str) -> str:
     return f"{usuario}#{jti}"
 
 
-def _attempts_key(rol: str, usuario: str) -> tuple[str, int]:
-    """Key of the current window's failure counter, and when it may expire."""
-    window = settings().login_window_minutes * 60
-    bucket = int(clock.now().timestamp()) // window
-    return f"{rol}#{usuario.lower()}#{bucket}", (bucket + 2) * window
+def _claim_attempt(tenant_id: str, rol: str, usuario: str) -> str:
+    """Count this attempt before any password is checked; returns the counter's key.
+
+    The count is claimed with a conditional write, so a burst of parallel
+    attempts cannot check more than ``login_max_failures`` passwords a window.
+    """
+    config = settings()
+    window = config.login_window_minutes * 60
+    now = int(clock.now().timestamp())
+    bucket = now // window
+    attempts_id = f"{rol}#{usuario.lower()}#{bucket}"
+    try:
+        dynamo.increment(
+            "t_intentos_login",
+            tenant_id,
+            attempts_id,
+            expira=(bucket + 2) * window,
+            below=config.login_max_failures,
+        )
+    except dynamo.ConditionFailed:
+        logger.info("login bloqueado", extra={"tenant_id": tenant_id, "rol": rol})
+        raise TooManyAttemptsError(
+            "Demasiados intentos fallidos. Espere unos minutos e intente de nuevo.",
+            retry_after=(bucket + 1) * window - now,
+        ) from None
+    return attempts_id
 
 
 def _login_tenant(body: LoginIn) -> str:
@@ -93,43 +114,22 @@ def login(body: LoginIn) -> dict:
     """
     config = settings()
     tenant_id = _login_tenant(body)
-    attempts_id, attempts_expire = _attempts_key(body.rol, body.usuario)
-    attempts = dynamo.get_raw("t_intentos_login", tenant_id, attempts_id)
-    if attempts and int(attempts.get("cuenta", 0)) >= config.login_max_failures:
-        logger.info("login bloqueado", extra={"tenant_id": tenant_id, "rol": body.rol})
-        raise TooManyAttemptsError(
-            "Demasiados intentos fallidos. Espere unos minutos e intente de nuevo."
-        )
+    attempts_id = _claim_attempt(tenant_id, body.rol, body.usuario)
 
     account = _find_account(tenant_id, body)
     password_ok = passwords.verify_password(
         account["password_hash"] if account else None, body.password
     )
     if not (password_ok and account["rol"] == body.rol and account["estado"] == ACTIVO):
-        dynamo.increment("t_intentos_login", tenant_id, attempts_id, attempts_expire)
         logger.info("login rechazado", extra={"tenant_id": tenant_id, "rol": body.rol})
         raise InvalidCredentialsError()
-
     if body.rol != roles.SAAI:
         _require_active_shop(tenant_id)
-    if attempts:
-        dynamo.delete("t_intentos_login", tenant_id, attempts_id)
+    dynamo.delete("t_intentos_login", tenant_id, attempts_id)
 
     now = clock.now()
     token, claims = tokens.issue(account["codigo"], body.rol, tenant_id, now, config.token_minutes)
-    dynamo.put_new(
-        roles.TOKEN_TABLES[body.rol],
-        tenant_id,
-        token_key(account["codigo"], claims["jti"]),
-        {
-            "jti": claims["jti"],
-            "usuario": account["codigo"],
-            "emitido_en": clock.iso(now),
-            "expira_en": _iso_epoch(claims["exp"]),
-            "revocado": None,
-        },
-        expira=claims["exp"],
-    )
+    _record_token(account, claims, now)
     logger.info(
         "login", extra={"tenant_id": tenant_id, "usuario": account["codigo"], "rol": body.rol}
     )
@@ -138,6 +138,49 @@ def login(body: LoginIn) -> dict:
         "expira_en": _iso_epoch(claims["exp"]),
         "usuario": public_account(account),
     }
+
+
+def _record_token(account: dict, claims: dict, now: datetime) -> None:
+    """Write the token's record only while the account (and its shop) still
+    stand as they were checked: a deletion, a password change or a suspension
+    racing this login either commits first and refuses it, or finds the record
+    and revokes it."""
+    tenant_id = account["tenant_id"]
+    checks = [
+        dynamo.tx_check(
+            "t_usuarios",
+            tenant_id,
+            account["clave"],
+            "#d.estado = :activo AND #d.password_hash = :hash",
+            {":activo": ACTIVO, ":hash": account["password_hash"]},
+        )
+    ]
+    if account["rol"] != roles.SAAI:
+        checks.append(
+            dynamo.tx_check(
+                "t_tiendas",
+                codes.SHOPS_PARTITION,
+                codes.shop_sort_key(tenant_id),
+                "#d.estado = :activa",
+                {":activa": "ACTIVA"},
+            )
+        )
+    record = {
+        "jti": claims["jti"],
+        "usuario": account["codigo"],
+        "emitido_en": clock.iso(now),
+        "expira_en": _iso_epoch(claims["exp"]),
+        "revocado": None,
+    }
+    entity_id = token_key(account["codigo"], claims["jti"])
+    put = dynamo.tx_put(
+        roles.TOKEN_TABLES[account["rol"]],
+        dynamo.item(tenant_id, entity_id, record, expira=claims["exp"]),
+    )
+    try:
+        dynamo.transact([*checks, put])
+    except dynamo.ConditionFailed:
+        raise InvalidCredentialsError() from None
 
 
 def _iso_epoch(epoch: int) -> str:
@@ -172,16 +215,20 @@ def authenticate(token: str) -> Caller:
     if claims["rol"] not in roles.ROLES:
         raise UnauthorizedError("Token inválido.")
     record = dynamo.get(
-        roles.TOKEN_TABLES[claims["rol"]], claims["tienda"], token_key(claims["sub"], claims["jti"])
+        roles.TOKEN_TABLES[claims["rol"]],
+        claims["codigo_tienda"],
+        token_key(claims["sub"], claims["jti"]),
     )
     if not record or record.get("revocado"):
         raise UnauthorizedError("La sesión fue cerrada. Ingrese de nuevo.")
     if claims["rol"] != roles.SAAI:
         try:
-            _require_active_shop(claims["tienda"])
+            _require_active_shop(claims["codigo_tienda"])
         except InvalidCredentialsError:
             raise UnauthorizedError("Token inválido.") from None
-    return Caller(claims["tienda"], claims["rol"], claims["sub"], claims["jti"], claims["exp"])
+    return Caller(
+        claims["codigo_tienda"], claims["rol"], claims["sub"], claims["jti"], claims["exp"]
+    )
 
 
 def _bearer(header: str | None) -> str:

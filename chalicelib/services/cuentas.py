@@ -92,25 +92,27 @@ def list_page(tenant_id: str, limite=None, siguiente=None) -> dynamo.Page:
     return dynamo.Page([public(r) for r in page.items], page.siguiente)
 
 
-def _worker(tenant_id: str, codigo: str) -> dict:
+def _worker(tenant_id: str, codigo: str, por: str) -> dict:
     record = get(tenant_id, codigo)
     if record["rol"] != roles.TRABAJADOR:
         raise ConflictError("Solo se pueden cambiar o dar de baja cuentas de trabajadores aquí.")
     if record["estado"] == records.INACTIVO:
+        # A retried deletion whose revocation did not finish completes it here.
+        auth.revoke_all(roles.TRABAJADOR, tenant_id, record["codigo"] + "#", por)
         raise NotFoundError(f"No existe el usuario {codigo}.")
     return record
 
 
 def update(tenant_id: str, codigo: str, cambios: dict, por: str) -> dict:
-    record = _worker(tenant_id, codigo)
+    record = _worker(tenant_id, codigo, por)
     fields = {}
     for name in ("nombre", "email"):
         if name in cambios:
             fields[name] = cambios[name]
     if cambios.get("password"):
         fields["password_hash"] = passwords.hash_password(cambios["password"])
-    updated = (
-        dynamo.update(
+    try:
+        updated = dynamo.update(
             "t_usuarios",
             tenant_id,
             record["clave"],
@@ -120,9 +122,8 @@ def update(tenant_id: str, codigo: str, cambios: dict, por: str) -> dict:
                 condition_values={":activo": records.ACTIVO},
             ),
         )
-        if fields
-        else record
-    )
+    except dynamo.ConditionFailed:
+        raise NotFoundError(f"No existe el usuario {codigo}.") from None
     if "password_hash" in fields:
         auth.revoke_all(roles.TRABAJADOR, tenant_id, record["codigo"] + "#", por)
     logger.info(
@@ -134,7 +135,7 @@ def update(tenant_id: str, codigo: str, cambios: dict, por: str) -> dict:
 
 def deactivate(tenant_id: str, codigo: str, motivo: str, por: str) -> None:
     """Soft delete: the account stays readable, its login name is freed, its tokens die."""
-    record = _worker(tenant_id, codigo)
+    record = _worker(tenant_id, codigo, por)
     try:
         _write_deactivation(tenant_id, record, motivo, por)
     except dynamo.ConditionFailed:

@@ -125,14 +125,14 @@ def _reconcile(
             sns.unsubscribe(arn)
         except UpstreamError as exc:
             kept.append(arn)
-            errors.append(exc.mensaje)
+            errors.append(exc.detalle)
 
     created = None
     if wanted and not current and not kept:
         try:
             created = current = sns.subscribe_owner(codigo, wanted)
         except UpstreamError as exc:
-            errors.append(exc.mensaje)
+            errors.append(exc.detalle)
 
     if errors or (wanted and not current):
         estado = PENDIENTE

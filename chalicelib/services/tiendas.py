@@ -42,15 +42,20 @@ def create(body: TiendaNueva, por: str) -> dict:
         suscripciones.FIELD: suscripciones.initial_state(owner["email"]),
     }
     counter = {"tenant_id": codigo, "entity_id": "U", "cuenta": 1}
-    dynamo.transact(
-        [
-            dynamo.tx_put(
-                "t_tiendas", dynamo.item(codes.SHOPS_PARTITION, codes.sort_key("T", number), shop)
-            ),
-            dynamo.tx_put("t_contadores", counter),
-            *owner_actions,
-        ]
-    )
+    try:
+        dynamo.transact(
+            [
+                dynamo.tx_put(
+                    "t_tiendas",
+                    dynamo.item(codes.SHOPS_PARTITION, codes.sort_key("T", number), shop),
+                ),
+                dynamo.tx_put("t_contadores", counter),
+                *owner_actions,
+            ]
+        )
+    except dynamo.ConditionFailed:
+        # Only possible when the shop counter lags the stored shops (a restore).
+        raise ConflictError(f"El código {codigo} ya está en uso; intente de nuevo.") from None
     logger.info("tienda creada", extra={"tenant_id": codigo, "por": por})
     state = suscripciones.sync_quietly(codigo)
     if state is not None:
@@ -119,6 +124,10 @@ def update(codigo: str, cambios: TiendaCambio, por: str) -> dict:
         state = suscripciones.sync_quietly(codigo)
         if state is not None:
             updated[suscripciones.FIELD] = state
+    if fields.get("estado") == SUSPENDIDA:
+        # Reactivating must not bring old sessions back: suspension ends them.
+        for rol in roles.SHOP_ROLES:
+            auth.revoke_all(rol, codigo, "", por)
     logger.info(
         "tienda cambiada", extra={"tenant_id": codigo, "campos": sorted(fields), "por": por}
     )

@@ -10,6 +10,8 @@ every few seconds and on exit.
 """
 
 import argparse
+import importlib
+import json
 import logging
 import os
 import signal
@@ -79,37 +81,46 @@ class Stack:
     stopping: threading.Event = field(default_factory=threading.Event)
 
     def start(self) -> list:
-        from moto.server import ThreadedMotoServer
+        from tools.local.emulador import Emulator
 
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         _environment(self.ports)
-        moto = ThreadedMotoServer(ip_address=HOST, port=self.ports.aws, verbose=False)
-        moto.start()
-        self.stoppers.append(moto.stop)
+        emulator = Emulator(HOST, self.ports.aws).start()
+        self.stoppers.append(emulator.stop)
 
         from chalicelib import config, infra
-        from tools.local import persistence, seed
+        from tools.local import correo, persistence, seed
 
+        mail = correo.start(0, self.mail_folder)
+        self.stoppers.append(mail.stop)
+        os.environ["SAAI_EMAIL_VIA_HTTP"] = mail.url
         config.reset()
         infra.create_local()
         loaded = persistence.load(self.data) if self.data.exists() else 0
+        app = self._start_api()
+        self._start_alerts(app)
         accounts = seed.seed()
-        self._start_api()
         self._start_web()
         self.saver = threading.Thread(target=self._save_periodically, daemon=True)
         self.saver.start()
+        threading.Thread(target=self._load_demo_sales, daemon=True).start()
         print(f"Estado cargado de {self.data}: {loaded} registros.", flush=True)
         return accounts
 
     def _start_api(self) -> None:
         from chalice.cli.factory import CLIFactory
-        from chalice.local import ChaliceRequestHandler, LocalDevServer
+        from chalice.local import ChaliceRequestHandler, LocalDevServer, ThreadedHTTPServer
+
+        class Server(ThreadedHTTPServer):
+            request_queue_size = 128  # bursts of parallel requests, as a gateway takes them
 
         class Handler(ChaliceRequestHandler):
-            """chalice local's handler, with CORS headers on gateway errors too."""
+            """chalice local's handler, answering gateway refusals as the deploy
+            template does: the contract's error body and CORS headers."""
 
             def _send_error_response(self, error):
                 error.headers.setdefault("Access-Control-Allow-Origin", "*")
+                error.body = gateway_error_body(error.CODE)
                 super()._send_error_response(error)
 
             def log_message(self, format, *args):  # noqa: A002 - the base class's name
@@ -118,10 +129,67 @@ class Stack:
         factory = CLIFactory(str(ROOT), environ=os.environ)
         chalice_config = factory.create_config_obj(chalice_stage_name="local")
         server = LocalDevServer(
-            chalice_config.chalice_app, chalice_config, HOST, self.ports.api, handler_cls=Handler
+            chalice_config.chalice_app,
+            chalice_config,
+            HOST,
+            self.ports.api,
+            handler_cls=Handler,
+            server_cls=Server,
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()
         self.stoppers.append(server.shutdown)
+        return chalice_config.chalice_app
+
+    @property
+    def mail_folder(self) -> Path:
+        return self.data / "correo"
+
+    def _start_alerts(self, app) -> None:
+        """What AWS wires around the functions, done locally: SNS delivering
+        AlertasSAAI to GuardarNotificacion, the WebSocket gateway, and the
+        schedules that retry unpublished alerts and email subscriptions."""
+        from chalicelib.services import suscripciones
+        from tools.local import sns_lambda, ws_gateway
+
+        handlers = importlib.import_module("app")  # the module chalice loaded above
+        bridge = sns_lambda.start(0, handlers.guardar_notificacion)
+        self.stoppers.append(bridge.stop)
+        sns_lambda.subscribe(bridge)
+        gateway = ws_gateway.start(HOST, self.ports.ws, app, self.ports.ws_admin)
+        self.stoppers.append(gateway.stop)
+        suscripciones.verify_all()  # the emulator forgot the subscriptions on stop
+        threading.Thread(target=self._retry_periodically, daemon=True).start()
+
+    def _retry_periodically(self) -> None:
+        from chalicelib.services import alertas, suscripciones
+
+        while not self.stopping.wait(30):
+            try:
+                alertas.drain_outbox()
+                suscripciones.retry_pending()
+            except Exception as exc:  # noqa: BLE001 - the next round tries again
+                print(f"Reintento de alertas fallido: {exc!r}", file=sys.stderr, flush=True)
+
+    def _load_demo_sales(self) -> None:
+        """Fill demo shop T001 while the stack already serves: the real file given
+        with DEMO=, or else the generated bodega. Both resume where they stopped."""
+        from tools import demo_bodega, importar
+        from tools.local.seed import DEMO_SHOP
+
+        try:
+            if self.demo:
+                print(f"Cargando {self.demo} en {DEMO_SHOP} (se puede interrumpir)...", flush=True)
+                summary = importar.import_file(
+                    DEMO_SHOP, Path(self.demo), "retail", hasta_ayer=True, progress=True
+                )
+            elif os.environ.get("SAAI_SIN_DEMO") != "1":
+                print(f"{DEMO_SHOP}: ventas GENERADAS de demostración (no son reales).", flush=True)
+                summary = demo_bodega.load(DEMO_SHOP, progress=False)
+            else:
+                return
+            importar.print_summary(DEMO_SHOP, summary)
+        except Exception as exc:  # noqa: BLE001 - the stack keeps serving; say what failed
+            print(f"No se pudieron cargar los datos demo: {exc!r}", file=sys.stderr, flush=True)
 
     def _start_web(self) -> None:
         from tools.local.web import WebServer
@@ -156,6 +224,13 @@ class Stack:
                 stop()
 
 
+def gateway_error_body(status: int) -> bytes:
+    from tools.template import GATEWAY_ERRORS
+
+    error, mensaje = GATEWAY_ERRORS.get(status, GATEWAY_ERRORS[403])
+    return json.dumps({"error": error, "mensaje": mensaje, "campos": []}).encode()
+
+
 def banner(stack: Stack, accounts) -> str:
     p = stack.ports
     lines = [
@@ -166,6 +241,7 @@ def banner(stack: Stack, accounts) -> str:
         f"  Frontends      http://{HOST}:{p.web}/saai/  /admin/  /trabajador/",
         f"  AWS emulado    http://{HOST}:{p.aws}   (DynamoDB, SNS, S3)",
         f"  Datos          {stack.data}",
+        f"  Correos        {stack.mail_folder}  (alertas CRITICAL, un .eml por mensaje)",
         "Cuentas:",
     ]
     for c in accounts:
