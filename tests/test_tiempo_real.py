@@ -16,7 +16,7 @@ from chalicelib import clock, config
 from chalicelib.adapters import dynamo
 from chalicelib.services import avisos, notificaciones, tiempo_real
 from tests.apoyo_alertas import change
-from tools.local import ws_gateway
+from tools.local import correo, sns_lambda, ws_gateway
 
 QUIET = 0.4
 
@@ -225,22 +225,23 @@ def test_connect_handler_sees_an_api_gateway_shaped_event(shop):
 
 
 def test_alert_reaches_notifications_mail_and_live_notice_locally(
-    api, saai_token, tmp_path, monkeypatch
+    gateway, api, saai_token, tmp_path, monkeypatch
 ):
-    """What the local stack starts (tools/local/alertas.py), end to end: a change
-    commits -> outbox -> SNS -> GuardarNotificacion through the bridge ->
-    t_notificaciones -> alerta_nueva on the shop's socket, and the owner's .eml."""
-    from app import app
-    from tests.conftest import open_shop
-    from tools.local import alertas as local_alerts
+    """Sale commits -> outbox -> SNS -> GuardarNotificacion (via the local bridge) ->
+    t_notificaciones -> alerta_nueva on the shop's sockets; and the owner's mail."""
+    from app import guardar_notificacion
 
-    for name in ("WS_MANAGEMENT_URL", "SAAI_EMAIL_VIA_HTTP"):  # start() sets them: undo after
-        monkeypatch.setenv(name, "")
-    tenant = open_shop(api, saai_token)["codigo_tienda"]  # seeded before the stack's pieces
-    owner_token = api.login("administrador", "rosita", tienda=tenant)
-    local = local_alerts.start(app, tmp_path, ws_port=0, every=3600)
+    mail = correo.start(0, tmp_path)
+    monkeypatch.setenv("SAAI_EMAIL_VIA_HTTP", mail.url)
+    config.reset()
+    bridge = sns_lambda.start(0, guardar_notificacion)
+    sns_lambda.subscribe(bridge)
     try:
-        with connect(f"{local.gateway.ws_url}/?token={owner_token}", open_timeout=5) as owner:
+        from tests.conftest import open_shop
+
+        tenant = open_shop(api, saai_token)["codigo_tienda"]
+        owner_token = api.login("administrador", "rosita", tienda=tenant)
+        with open_socket(gateway, owner_token) as owner:
             actions = avisos.alert_actions(tenant, [change(1, 0, codigo=f"{tenant}P001")])
             dynamo.transact(actions)
             avisos.after_commit(tenant, [avisos.Notice("venta_registrada", f"{tenant}V001")])
@@ -251,9 +252,7 @@ def test_alert_reaches_notifications_mail_and_live_notice_locally(
 
         [record] = notificaciones.list_page(tenant, "administrador").items
         assert (record["id"], record["tipo"]) == (notice["entidad"], "stock_agotado")
-        [mail] = local.mail_folder.glob("*.eml")
-        assert "To: rosita@example.com" in mail.read_text()
-        local.run_once()  # nothing left: the schedules' pass is a no-op
-        assert len(list(local.mail_folder.glob("*.eml"))) == 1
+        assert len(list(tmp_path.glob("*.eml"))) == 1
     finally:
-        local.stop()
+        bridge.stop()
+        mail.stop()
