@@ -29,7 +29,11 @@ def subscription(arn):
 
 
 def gone(arn) -> bool:
-    return not sns.subscription_exists(arn)
+    try:
+        subscription(arn)
+    except aws.client("sns").exceptions.NotFoundException:
+        return True
+    return False
 
 
 def shop_state(api, saai_token, codigo):
@@ -328,3 +332,27 @@ def test_emulator_http_delivery_omits_attributes_and_delivers_inside_publish(tmp
     endpoint.stop()
     with pytest.raises(requests.ConnectionError):  # in-process moto lets it out as it is
         sns.publish_alert({**alert, "mensaje": "m", "entidad": "e", "en": "x"}, "s", "t")
+
+
+def test_local_start_resubscribes_what_the_emulator_forgot(api, saai_token, shop):
+    lost = shop_state(api, saai_token, shop["codigo"])["suscripcion"]
+    aws.client("sns").unsubscribe(SubscriptionArn=lost)  # the emulator restarted empty
+
+    assert suscripciones.verify_all() == 1
+
+    state = shop_state(api, saai_token, shop["codigo"])
+    assert state["estado"] == "SUSCRITA" and state["suscripcion"] != lost
+    assert subscription(state["suscripcion"])["Endpoint"] == "rosita@example.com"
+    assert suscripciones.verify_all() == 0  # nothing left to fix
+
+
+def test_local_start_moves_an_email_subscription_to_the_mail_outbox(api, saai_token, shop, outbox):
+    """The demo shop is seeded before the stack starts its mail endpoint."""
+    seeded = shop_state(api, saai_token, shop["codigo"])["suscripcion"]
+    assert subscription(seeded)["Protocol"] == "email"  # made before SAAI_EMAIL_VIA_HTTP
+
+    suscripciones.verify_all()
+
+    state = shop_state(api, saai_token, shop["codigo"])
+    assert subscription(state["suscripcion"])["Protocol"] == "http"
+    assert gone(seeded)

@@ -117,16 +117,28 @@ def unsubscribe(subscription_arn: str) -> None:
         raise _fail("Unsubscribe", exc) from exc
 
 
-def subscription_exists(subscription_arn: str) -> bool:
+def subscription_serves(subscription_arn: str, tenant_id: str, email: str) -> bool:
+    """Whether the subscription exists and still delivers the shop's alerts to ``email``
+    the way the configuration says (protocol, endpoint and filter policy)."""
     try:
-        client("sns").get_subscription_attributes(SubscriptionArn=subscription_arn)
+        answer = client("sns").get_subscription_attributes(SubscriptionArn=subscription_arn)
     except ClientError as exc:
         if exc.response.get("Error", {}).get("Code") == "NotFound":
             return False
         raise _fail("GetSubscriptionAttributes", exc) from exc
     except _FAILURES as exc:
         raise _fail("GetSubscriptionAttributes", exc) from exc
-    return True
+    attributes = answer["Attributes"]
+    protocol, endpoint = _email_endpoint(email)
+    try:
+        policy = json.loads(attributes.get("FilterPolicy") or "null")
+    except ValueError:
+        policy = None
+    return (
+        attributes.get("Protocol") == protocol
+        and attributes.get("Endpoint") == endpoint
+        and policy == owner_filter_policy(tenant_id)
+    )
 
 
 def subscribe_http(url: str) -> str:

@@ -109,9 +109,10 @@ def _reconcile(
 ) -> tuple[dict, str | None]:
     errors: list[str] = []
     current = state["suscripcion"]
-    if current and verify and not sns.subscription_exists(current):
-        current = None
     retire = list(state["por_retirar"])
+    if current and verify and not sns.subscription_serves(current, codigo, state["email"]):
+        retire.append(current)  # gone, or delivering elsewhere than configured
+        current = None
     if current and wanted is None:
         retire.append(current)
         current = None
@@ -153,8 +154,10 @@ def _reconcile(
 def sync(codigo: str, verify: bool = False) -> dict:
     """Make SNS match the shop's record; returns the new state.
 
-    ``verify`` also asks SNS whether the recorded subscription still exists (the
-    local emulator forgets them on restart). Raises ``ConcurrentUpdateError`` if
+    ``verify`` also asks SNS whether the recorded subscription still exists and
+    delivers where the configuration says (the local emulator forgets them on
+    restart; a shop seeded before the local mail endpoint was configured has an
+    ``email`` one). Raises ``ConcurrentUpdateError`` if
     other writers keep changing the state, and whatever reading the shop raises.
     """
     carried: tuple[str, str] | None = None
@@ -225,7 +228,7 @@ def retry_pending() -> int:
 
 
 def verify_all() -> int:
-    """Re-subscribe every shop whose recorded subscription SNS no longer has.
+    """Re-subscribe every shop whose recorded subscription SNS lost or routes elsewhere.
 
     For the local stack at start-up: the emulator keeps subscriptions in memory
     only. Not for deployed stages, where a missing subscription usually means the

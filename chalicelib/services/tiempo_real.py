@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from chalicelib import clock
 from chalicelib.adapters import dynamo, websocket
+from chalicelib.domain import roles
 from chalicelib.errors import SaaiError, ShopNotActiveError, UnauthorizedError
 from chalicelib.logs import logger
 from chalicelib.services import auth
@@ -32,7 +33,7 @@ MAX_CONNECTION = timedelta(hours=2)
 class Notice:
     tipo: str  # venta_registrada, venta_anulada, inventario_actualizado, ...
     entidad: str
-    roles: tuple[str, ...] = ("administrador", "trabajador")
+    roles: tuple[str, ...] = roles.SHOP_ROLES
     en: str | None = None  # the change's time; the emission's when absent
 
     def payload(self) -> dict:

@@ -66,6 +66,13 @@ class _Connection:
     opened: asyncio.Event = field(default_factory=asyncio.Event)
 
 
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -212,8 +219,7 @@ class Gateway:
         }
         status = await self._call("$connect", event)
         if not 200 <= status < 300:
-            reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
-            return connection.respond(status, f"{status} {reason}\n")
+            return connection.respond(status, f"{status} {_phrase(status)}\n")
         known = _Connection(connection_id, connection, source_ip, headers.get("User-Agent", ""))
         connection.saai_conexion = known
         with self._lock:
