@@ -142,6 +142,25 @@ def test_a_void_restores_the_stock_and_keeps_the_sale(stack, shops):
     assert _kardex(stack, shop["owner"], product["codigo"])[0]["tipo"] == "ANULACION"
 
 
+def _run(scenario) -> None:
+    """Run an async scenario in its own thread: the browser tests' Playwright
+    keeps an event loop running in the main thread of the same session."""
+    failures = []
+
+    def target():
+        try:
+            asyncio.run(scenario())
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            failures.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the WebSocket scenario did not finish"
+    if failures:
+        raise failures[0]
+
+
 def _wait_for(check, seconds=20):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -209,7 +228,7 @@ def test_a_sale_notifies_the_shops_open_sockets_and_no_other_shops(stack, shops)
             with pytest.raises(asyncio.TimeoutError):
                 await asyncio.wait_for(theirs.recv(), timeout=1.5)
 
-    asyncio.run(scenario())
+    _run(scenario)
 
 
 def test_a_socket_with_a_bad_token_is_refused(stack):
@@ -218,4 +237,4 @@ def test_a_socket_with_a_bad_token_is_refused(stack):
             async with websockets.connect(f"{stack.ws_url}?token=no-es-un-token"):
                 pass
 
-    asyncio.run(scenario())
+    _run(scenario)
