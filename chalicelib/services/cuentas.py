@@ -11,7 +11,7 @@ from chalicelib.domain import codes, records, roles
 from chalicelib.domain.models import CuentaNueva
 from chalicelib.errors import AlreadyExistsError, ConflictError, NotFoundError
 from chalicelib.logs import logger
-from chalicelib.services import auth
+from chalicelib.services import auth, registros
 
 _HIDDEN = {"password_hash", "clave"}
 
@@ -74,10 +74,7 @@ def create(tenant_id: str, rol: str, body: CuentaNueva, por: str) -> dict:
 
 
 def get(tenant_id: str, codigo: str) -> dict:
-    record = dynamo.get("t_usuarios", tenant_id, codes.entity_sort_key(tenant_id, "U", codigo))
-    if not record:
-        raise NotFoundError(f"No existe el usuario {codigo}.")
-    return record
+    return registros.by_code("t_usuarios", tenant_id, "U", codigo)
 
 
 def list_page(tenant_id: str, limite=None, siguiente=None) -> dynamo.Page:

@@ -12,7 +12,7 @@ from chalicelib.domain import codes, fechas, records
 from chalicelib.domain.gastos import GastoNuevo
 from chalicelib.errors import BadRequestError, NotFoundError
 from chalicelib.logs import logger
-from chalicelib.services import avisos
+from chalicelib.services import avisos, registros
 
 TABLE = "t_gastos"
 
@@ -61,10 +61,7 @@ def create(tenant_id: str, body: GastoNuevo, por: str) -> dict:
 
 
 def get(tenant_id: str, codigo: str) -> dict:
-    gasto = dynamo.get(TABLE, tenant_id, codes.entity_sort_key(tenant_id, "G", codigo))
-    if not gasto:
-        raise NotFoundError(f"No existe el gasto {codigo}.")
-    return gasto
+    return registros.by_code(TABLE, tenant_id, "G", codigo)
 
 
 def list_page(tenant_id: str, query: dict) -> dynamo.Page:

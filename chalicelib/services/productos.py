@@ -33,7 +33,7 @@ from chalicelib.errors import (
     NotFoundError,
 )
 from chalicelib.logs import logger
-from chalicelib.services import avisos
+from chalicelib.services import avisos, registros
 
 TABLE = "t_productos"
 KARDEX = "t_kardex"
@@ -60,10 +60,7 @@ def kardex_key(product_key: str, moment: datetime, version: int) -> str:
 
 def get(tenant_id: str, codigo: str) -> dict:
     """The product by code, active or not (``NotFoundError`` if it never existed here)."""
-    record = dynamo.get(TABLE, tenant_id, codes.entity_sort_key(tenant_id, "P", codigo))
-    if not record:
-        raise NotFoundError(f"No existe el producto {codigo}.")
-    return record
+    return registros.by_code(TABLE, tenant_id, "P", codigo)
 
 
 def get_active(tenant_id: str, codigo: str) -> dict:

@@ -46,7 +46,7 @@ from chalicelib.errors import (
     UnprocessableError,
 )
 from chalicelib.logs import logger
-from chalicelib.services import avisos, productos
+from chalicelib.services import avisos, productos, registros
 from chalicelib.services.auth import Caller
 
 TABLE = "t_ventas"
@@ -241,10 +241,7 @@ def public(sale: dict) -> dict:
 
 
 def get(tenant_id: str, codigo: str) -> dict:
-    sale = dynamo.get(TABLE, tenant_id, codes.entity_sort_key(tenant_id, "V", codigo))
-    if not sale:
-        raise NotFoundError(f"No existe la venta {codigo}.")
-    return sale
+    return registros.by_code(TABLE, tenant_id, "V", codigo)
 
 
 def list_page(tenant_id: str, query: dict) -> dynamo.Page:
